@@ -1,0 +1,213 @@
+"""法治报告 — entry point: the window without arguments, a command line with them.
+
+    python main.py [FILE]                 open the program (with FILE open)
+    python main.py new|show|validate ...  work headless (see ``python main.py --help``)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import importlib.util
+import sys
+from pathlib import Path
+
+from models.storage import APP_VERSION
+
+PROG = "法治报告"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one Chinese line."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}：参数错误：{message}（用 --help 查看用法）\n")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+# -- subcommands ---------------------------------------------------------------------------
+def cmd_new(args) -> int:
+    from models.report import OrganLevel
+    from models.storage import save_report
+    from models.templates import TemplateError, default_template_for, new_report
+
+    if args.from_file:
+        from models.rollover import next_year_report
+        from models.storage import load_report
+        report = next_year_report(load_report(args.from_file), keep_text=not args.clear_text)
+    else:
+        if not args.organ or not args.year:
+            return _fail("新建报告需要 --organ（机关全称）和 --year（报告年度），或用 --from 以上年报告为基础")
+        level = OrganLevel(args.level) if args.level else None
+        template = args.template or default_template_for(level or OrganLevel.STREET).template_id
+        try:
+            report = new_report(template, args.organ, args.year, organ_level=level)
+        except TemplateError as exc:
+            return _fail(str(exc))
+        if args.date:
+            report.meta.signing_date = args.date
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        return _fail(f"文件「{out}」已存在；如要覆盖请加 --force")
+    save_report(report, out, backup=False)
+    print(f"已新建报告：{out}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from models.catalogue import default_catalogue
+    from models.report import format_number
+    from models.storage import load_report_with_warnings
+
+    result = load_report_with_warnings(args.file)
+    report, meta = result.report, result.report.meta
+    catalogue = default_catalogue()
+    print(meta.effective_title.replace("\n", ""))
+    print(f"发文机关：{meta.organ_name}（{meta.organ_level.label}）  报告年度：{meta.report_year}  "
+          f"成文日期：{meta.signing_date_text or '未填'}")
+    if meta.doc_number.format():
+        print(f"发文字号：{meta.doc_number.format()}")
+    print()
+    print("提纲：")
+    for section, level, _ in report.iter_sections():
+        tag = f"  〔{section.part.label}〕" if section.part else ""
+        run_in = "  （标题与正文同段）" if section.run_in else ""
+        print(f"{'  ' * level}{report.label_of(section.id)}{section.heading}{tag}{run_in}"
+              f"  — {len(section.paragraphs)} 段")
+    print()
+    print("统计指标：")
+    shown = 0
+    for _, cat_name, indicators in catalogue.grouped(report):
+        rows = []
+        for ind in indicators:
+            entry = report.value_of(ind.id)
+            value = catalogue.effective(report, ind.id)
+            if value is None and entry.last_year is None:
+                continue
+            derived = "（计算）" if catalogue.is_derived(report, ind.id) else ""
+            text = f"{entry.qualifier if entry.qualifier in ('超过', '超', '逾', '近', '约', '不足') else ''}" \
+                   f"{format_number(value) or '—'}{entry.qualifier if entry.qualifier in ('余', '多', '以上', '以下') else ''}"
+            last = f"  上年 {format_number(entry.last_year)}" if entry.last_year is not None else ""
+            rows.append(f"    {ind.id:<6}{ind.name}：{text}{ind.unit}{derived}{last}")
+        if rows:
+            print(f"  {cat_name}")
+            print("\n".join(rows))
+            shown += len(rows)
+    if not shown:
+        print("  （尚未填写）")
+    for w in result.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from models.storage import load_report_with_warnings
+    from models.validation import value_type_problems
+
+    result = load_report_with_warnings(args.file)
+    problems = result.warnings + value_type_problems(result.report)
+    if not problems:
+        print(f"「{args.file}」：文件完好，未发现问题。")
+        return 0
+    print(f"「{args.file}」：发现 {len(problems)} 个问题：")
+    for p in problems:
+        print(f"  - {p}")
+    return 1
+
+
+# -- argument parsing ------------------------------------------------------------------------
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是年份") from None
+    if not 1949 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"年份 {year} 不合理")
+    return year
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"「{text}」不是日期，应写成 2024-12-20") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description=f"{PROG}：法治政府建设年度情况报告的填报、检查与导出。"
+                                                  "不带参数运行时打开程序窗口。")
+    parser.add_argument("--version", action="version", version=f"{PROG} {APP_VERSION}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
+
+    p = sub.add_parser("new", help="新建报告文件", description="按模板新建报告，或以上年报告为基础新建。")
+    p.add_argument("--template", help="模板：street、street_three_parts、county、department")
+    p.add_argument("--organ", help="发文机关全称")
+    p.add_argument("--level", choices=["street", "county", "department"], help="机关层级")
+    p.add_argument("--year", type=_year, help="报告年度")
+    p.add_argument("--date", type=_date, help="成文日期，如 2024-12-20")
+    p.add_argument("--from", dest="from_file", metavar="上年报告.fzbg", help="以上年报告为基础")
+    p.add_argument("--clear-text", action="store_true", help="与 --from 同用：清空正文（默认保留并标记待更新）")
+    p.add_argument("-o", "--output", required=True, help="输出的报告文件（.fzbg）")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("show", help="显示报告提纲和指标", description="显示报告的提纲（含计算出的序号）和指标数值。")
+    p.add_argument("file", help="报告文件（.fzbg）")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("validate", help="检查报告文件本身", description="检查报告文件能否读取、数值类型是否正确；有问题时退出码为 1。")
+    p.add_argument("file", help="报告文件（.fzbg）")
+    p.set_defaults(func=cmd_validate)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Subcommands contributed by other packages (exporters, importers, checks) register here.
+_EXTRA_COMMANDS: list = []
+
+
+def _gui_available() -> bool:
+    return importlib.util.find_spec("ui.app") is not None
+
+
+def _configure_streams() -> None:
+    # A Chinese Windows console is GBK: rare characters must not crash a print.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    from models.errors import UserFacingError
+
+    _configure_streams()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    commands = {"new", "show", "validate"} | set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
+        if _gui_available():
+            from ui.app import run_app
+            return run_app(argv)
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except UserFacingError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("已中断。", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -118,6 +118,25 @@ def cmd_validate(args) -> int:
     return 1
 
 
+def cmd_export(args) -> int:
+    from models.storage import load_report
+
+    if not args.docx and not args.xlsx:
+        return _fail("请用 --docx 和/或 --xlsx 指定输出文件")
+    report = load_report(args.file)
+    if args.docx:
+        from exporters.word import export_docx
+        warnings = export_docx(report, args.docx, version=args.version) or []
+        print(f"已导出 Word（{'正式版' if args.version == 'official' else '公开版'}）：{args.docx}")
+        for w in warnings:
+            print(f"提示：{w}", file=sys.stderr)
+    if args.xlsx:
+        from exporters.excel import export_xlsx
+        export_xlsx(report, args.xlsx)
+        print(f"已导出 Excel 统计表：{args.xlsx}")
+    return 0
+
+
 # -- argument parsing ------------------------------------------------------------------------
 def _year(text: str) -> int:
     try:
@@ -162,13 +181,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="报告文件（.fzbg）")
     p.set_defaults(func=cmd_validate)
 
-    for register in _EXTRA_COMMANDS:
-        register(sub)
+    p = sub.add_parser("export", help="导出 Word 报告和/或 Excel 统计表",
+                       description="把报告导出为公文格式的 Word 文件和/或统计报表格式的 Excel 文件。")
+    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("--docx", metavar="OUT.docx", help="输出的 Word 文件")
+    p.add_argument("--version", choices=["official", "public"], default="official",
+                   help="official 正式版（含版头、版记），public 公开版（网站公开用）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出的 Excel 统计表")
+    p.set_defaults(func=cmd_export)
+
     return parser
 
 
-# Subcommands contributed by other packages (exporters, importers, checks) register here.
-_EXTRA_COMMANDS: list = []
+def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def _gui_available() -> bool:
@@ -190,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     _configure_streams()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    commands = {"new", "show", "validate"} | set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = set(_subcommands(parser))
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         if _gui_available():
             from ui.app import run_app

@@ -59,7 +59,7 @@ def cmd_new(args) -> int:
 
 def cmd_show(args) -> int:
     from models.catalogue import default_catalogue
-    from models.report import format_number
+    from models.report import format_number, format_value
     from models.storage import load_report_with_warnings
 
     result = load_report_with_warnings(args.file)
@@ -88,8 +88,7 @@ def cmd_show(args) -> int:
             if value is None and entry.last_year is None:
                 continue
             derived = "（计算）" if catalogue.is_derived(report, ind.id) else ""
-            text = f"{entry.qualifier if entry.qualifier in ('超过', '超', '逾', '近', '约', '不足') else ''}" \
-                   f"{format_number(value) or '—'}{entry.qualifier if entry.qualifier in ('余', '多', '以上', '以下') else ''}"
+            text = format_value(value, entry.qualifier) or "—"
             last = f"  上年 {format_number(entry.last_year)}" if entry.last_year is not None else ""
             rows.append(f"    {ind.id:<6}{ind.name}：{text}{ind.unit}{derived}{last}")
         if rows:

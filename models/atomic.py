@@ -43,6 +43,16 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _target_and_folder(path: str | Path) -> tuple[Path, Path]:
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputFileError(target, "这是一个文件夹，不是文件。")
+    if not folder.is_dir():
+        raise OutputFileError(target, "所在文件夹不存在。")
+    return target, folder
+
+
 def atomic_write_bytes(path: str | Path, data: bytes, backup_suffix: str | None = None) -> None:
     """Replace ``path`` with ``data`` atomically.
 
@@ -51,12 +61,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, backup_suffix: str | None 
     target always exists while this runs.
     Raises :class:`OutputFileError` with a Chinese message; the target is unchanged then.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputFileError(target, "这是一个文件夹，不是文件。")
-    if not folder.is_dir():
-        raise OutputFileError(target, "所在文件夹不存在。")
+    target, folder = _target_and_folder(path)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -99,12 +104,7 @@ def check_writable(path: str | Path) -> None:
 
     Opening an existing file for appending fails on Windows while Word or Excel holds it.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise OutputFileError(target, "这是一个文件夹，不是文件。")
-    if not folder.is_dir():
-        raise OutputFileError(target, "所在文件夹不存在。")
+    target, folder = _target_and_folder(path)
     if not os.access(folder, os.W_OK):
         raise OutputFileError(target, "没有在该文件夹中写入的权限。")
     if target.exists():

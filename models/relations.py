@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from .catalogue import Catalogue, Indicator, Relation, default_catalogue
+from .catalogue import Catalogue, Formula, Indicator, Relation, default_catalogue
 from .report import Number, Report, format_number
 
 YEARS = ("value", "last_year")
@@ -108,6 +108,13 @@ def _ref(catalogue: Catalogue, report: Report, indicator_id: str) -> str:
     return f"「{ind.name if ind else indicator_id}」（{indicator_id}）"
 
 
+def formula_text(formula: Formula) -> str:
+    """F02 ÷ F01, (G06＋G07) ÷ G03."""
+    def side(ids: tuple[str, ...]) -> str:
+        return ids[0] if len(ids) == 1 else f"（{'＋'.join(ids)}）"
+    return f"{side(formula.numerator)} ÷ {side(formula.denominator)}"
+
+
 def _num(value: Optional[float]) -> str:
     return format_number(value, 2) if value is not None else "—"
 
@@ -138,8 +145,8 @@ def _check_relation(report: Report, catalogue: Catalogue, rel: Relation, year: s
         if low <= whole.high + _EPS:
             return None
         kind = "part_gt_whole"
-        message = (f"{label}{_ref(catalogue, report, rel.parts[0])} {_num(parts[0].value)} 大于"
-                   f"{_ref(catalogue, report, rel.whole)} {_num(whole.value)}")
+        message = (f"{label}{_ref(catalogue, report, rel.parts[0])}{_num(parts[0].value)} 大于"
+                   f"{_ref(catalogue, report, rel.whole)}{_num(whole.value)}")
         expected = None
     else:
         total = sum(p.value for p in parts)
@@ -153,7 +160,7 @@ def _check_relation(report: Report, catalogue: Catalogue, rel: Relation, year: s
                 return None
             kind, relation_word = "sum_mismatch", "不等于"
         message = (f"{label}{names}之和 {_num(total)} {relation_word}"
-                   f"{_ref(catalogue, report, rel.whole)} {_num(whole.value)}")
+                   f"{_ref(catalogue, report, rel.whole)}{_num(whole.value)}")
         expected = float(total)
     return Finding(kind=kind, severity=rel.severity, year=year, indicator_ids=ids, values=values,
                    rule=rel.rule or message, message=message, relation_id=rel.id, expected=expected)
@@ -194,13 +201,12 @@ def _rate_mismatch(report: Report, catalogue: Catalogue, ind: Indicator, year: s
         return None
     if typed.low - RATE_TOLERANCE_PP - _EPS <= computed <= typed.high + RATE_TOLERANCE_PP + _EPS:
         return None
-    num = "＋".join(ind.formula.numerator)
-    den = "＋".join(ind.formula.denominator)
+    how = formula_text(ind.formula)
     ids = (ind.id,) + ind.formula.parts
     values = (typed.value,) + tuple(getattr(report.value_of(p), year) for p in ind.formula.parts)
-    rule = f"{ind.name} ＝ {num} ÷ {den} × 100%，填报值与计算值相差不超过 {format_number(RATE_TOLERANCE_PP)} 个百分点"
+    rule = f"{ind.name} ＝ {how} × 100%，填报值与计算值相差不超过 {format_number(RATE_TOLERANCE_PP)} 个百分点"
     message = (f"{YEAR_LABELS[year]}{_ref(catalogue, report, ind.id)}填报为 {_num(typed.value)}%，"
-               f"按 {num} ÷ {den} 计算为 {_num(computed)}%")
+               f"按 {how} 计算为 {_num(computed)}%")
     return Finding(kind="rate_mismatch", severity="warning", year=year, indicator_ids=ids, values=values,
                    rule=rule, message=message, expected=computed)
 
@@ -222,7 +228,7 @@ def _rate_out_of_range(report: Report, catalogue: Catalogue, ind: Indicator, yea
     if derived and (year, ind.formula.numerator, ind.formula.denominator[0]) in already \
             and len(ind.formula.denominator) == 1:
         return None
-    how = f"（按 {'＋'.join(ind.formula.numerator)} ÷ {'＋'.join(ind.formula.denominator)} 计算）" if derived else ""
+    how = f"（按 {formula_text(ind.formula)} 计算）" if derived else ""
     message = f"{YEAR_LABELS[year]}{_ref(catalogue, report, ind.id)}为 {_num(value)}%{how}，超过 100%"
     ids = (ind.id,) + (ind.formula.parts if derived else ())
     values = (value,) + tuple(getattr(report.value_of(p), year) for p in ids[1:])
@@ -251,7 +257,7 @@ def value_findings(report: Report, catalogue: Optional[Catalogue] = None,
                                      values=(v,), rule="数值不能为负数（同比变化除外）", message=f"{name} 为负数"))
             if ind.is_integer and isinstance(v, float) and not v.is_integer():
                 found.append(Finding(kind="fractional", severity="error", year=year, indicator_ids=(ind_id,),
-                                     values=(v,), rule=f"{ind.unit or '个数'}应为整数",
+                                     values=(v,), rule="件数、人数、次数等计数指标应为整数",
                                      message=f"{name} 不是整数（{ind.unit}应为整数）"))
     return found
 

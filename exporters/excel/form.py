@@ -2,6 +2,7 @@
 (names, then 甲 乙 丙 1 2 … 丁), category rows, indicator name/code/unit cells, widths."""
 from __future__ import annotations
 
+import math
 from typing import Optional, Sequence
 
 from openpyxl.utils import get_column_letter
@@ -10,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.catalogue import Indicator
 from models.numbering import chinese_numeral
 from models.report import Number
+from models.text import display_width
 
 from .cells import put_text, text_width
 from .styles import PERCENT, change_format, to_cell, value_format
@@ -96,12 +98,18 @@ def write_form_row(ws: Worksheet, row: int, ind: Indicator, figures: tuple, rema
         cell.value = change_rate / 100.0
         cell.number_format = PERCENT
     put_text(ws, row, 8, remark, "fz_text")
-    fit_row_height(ws, row, ((ind.name, widths[0] - 3), (remark, widths[7])))  # the indent takes ~3
+    fit_row_height(ws, row, ((ind.name, widths[0] - 1.5), (remark, widths[7])))  # minus the indent
+
+
+# A 10-pt Chinese character is about 1.9 column-width units (a unit is the digit width of
+# Excel's default font, 7 px); other characters about half of that.
+WIDE_CHAR_UNITS = 1.9
 
 
 def wrapped_lines(text: str, width: float) -> int:
-    """Lines a wrapped cell of ``width`` needs (an estimate that errs on the tall side)."""
-    return sum(max(1, int(-(-(text_width(line) - 2) // max(width - 2, 1)))) for line in text.split("\n"))
+    """Lines a wrapped cell of ``width`` units needs."""
+    usable = max(width - 1, 1)  # cell padding
+    return sum(max(1, math.ceil(display_width(line) * WIDE_CHAR_UNITS / usable)) for line in text.split("\n"))
 
 
 def fit_row_height(ws: Worksheet, row: int, cells: Sequence[tuple[str, float]]) -> None:

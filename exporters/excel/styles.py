@@ -38,7 +38,7 @@ _STYLES = {
     "fz_number": (Font(name=SONG, size=BODY_PT), Alignment(horizontal="right", vertical="center", indent=1), True),
     "fz_total": (Font(name=SONG, size=BODY_PT, bold=True), Alignment(horizontal="right", vertical="center", indent=1), True),
     "fz_text": (Font(name=SONG, size=BODY_PT),
-                Alignment(horizontal="left", vertical="center", wrap_text=True), True),
+                Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1), True),
     "fz_note": (Font(name=SONG, size=9), Alignment(horizontal="left", vertical="top", wrap_text=True), False),
     "fz_sign": (Font(name=FANGSONG, size=11), Alignment(horizontal="left", vertical="center"), False),
 }

@@ -142,12 +142,19 @@ def cmd_export(args) -> int:
 def cmd_aggregate(args) -> int:
     from exporters.excel import aggregate_xlsx
 
+    from models.text import display_width
+
     interactive = sys.stderr.isatty()
+    shown = [0]  # width of the progress line now on screen
 
     def progress(done: int, total: int, path: str) -> None:
-        # One line that updates in a terminal; about ten lines in a log.
+        # One line that updates in a terminal (padded over the previous one: old Windows
+        # consoles have no erase-line code); about ten lines in a log.
         if interactive:
-            print(f"\r正在读取 {done}/{total}：{Path(path).name}\033[K", end="", file=sys.stderr, flush=True)
+            text = f"正在读取 {done}/{total}：{Path(path).name}"
+            width = int(display_width(text) * 2)
+            print("\r" + text + " " * max(0, shown[0] - width), end="", file=sys.stderr, flush=True)
+            shown[0] = width
             if done == total:
                 print(file=sys.stderr)
         elif done == total or done % max(1, total // 10) == 0:

@@ -131,8 +131,38 @@ def cmd_export(args) -> int:
             print(f"提示：{w}", file=sys.stderr)
     if args.xlsx:
         from exporters.excel import export_xlsx
-        export_xlsx(report, args.xlsx)
+        findings = export_xlsx(report, args.xlsx)
         print(f"已导出 Excel 统计表：{args.xlsx}")
+        if findings:
+            print(f"提示：统计数发现 {len(findings)} 个问题，见「校验」工作表", file=sys.stderr)
+    return 0
+
+
+def cmd_aggregate(args) -> int:
+    from exporters.excel import aggregate_xlsx
+
+    from models.text import display_width
+
+    interactive = sys.stderr.isatty()
+    shown = [0]  # width of the progress line now on screen
+
+    def progress(done: int, total: int, path: str) -> None:
+        # One line that updates in a terminal (padded over the previous one: old Windows
+        # consoles have no erase-line code); about ten lines in a log.
+        if interactive:
+            text = f"正在读取 {done}/{total}：{Path(path).name}"
+            width = int(display_width(text) * 2)
+            print("\r" + text + " " * max(0, shown[0] - width), end="", file=sys.stderr, flush=True)
+            shown[0] = width
+            if done == total:
+                print(file=sys.stderr)
+        elif done == total or done % max(1, total // 10) == 0:
+            print(f"已读取 {done}/{total} 个文件", file=sys.stderr)
+
+    result = aggregate_xlsx(args.inputs, args.output, progress=progress, year=args.year)
+    print(f"已汇总 {len(result.units)} 个单位的 {result.year} 年度报告：{args.output}")
+    for item in result.skipped:
+        print(f"未汇总：{item.path}：{item.reason}", file=sys.stderr)
     return 0
 
 
@@ -188,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="official 正式版（含版头、版记），public 公开版（网站公开用）")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="输出的 Excel 统计表")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("aggregate", help="汇总多个单位的统计数到一个 Excel 文件",
+                       description="读取多个单位的报告文件（文件夹表示其中的 .fzbg 文件，不含子文件夹），"
+                                   "生成汇总表；读不了的文件和重复的单位列在「未汇总文件」工作表中。")
+    p.add_argument("inputs", nargs="+", metavar="文件或文件夹", help="报告文件（.fzbg）或含有报告文件的文件夹")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="输出的 Excel 汇总表")
+    p.add_argument("--year", type=_year, help="汇总的报告年度（默认：多数文件的年度）")
+    p.set_defaults(func=cmd_aggregate)
 
     return parser
 

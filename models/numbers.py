@@ -207,16 +207,30 @@ def _kind(sentence_before: str, own: str, unit: str) -> str:
 
 
 def _best_contiguous(context: str, candidates, prefer_end: bool = True):
-    best, best_key = None, None
+    """The phrase that names the number: the one nearest to it, widened to its modifier.
+
+    Nearness beats length: in 「《…重大行政决策程序实施办法》等内部制度9个」 the number
+    belongs to 内部制度, not to the longer 重大行政决策 further back. Among the phrases that
+    overlap the nearest one, the one reaching furthest from the number wins, because
+    Chinese puts the distinguishing modifier first (专题法治宣传活动 → 专题法治宣传, not
+    法治宣传活动; 负责人出庭应诉率 → the longer phrase).
+    """
+    found = []
     for phrase, ind in candidates:
         pos = context.rfind(phrase) if prefer_end else context.find(phrase)
-        if pos < 0:
-            continue
-        distance = len(context) - (pos + len(phrase)) if prefer_end else pos
-        key = (len(phrase), -distance)
-        if best_key is None or key > best_key:
-            best, best_key = (phrase, ind), key
-    return best
+        if pos >= 0:
+            found.append((pos, pos + len(phrase), phrase, ind))
+    if not found:
+        return None
+    if prefer_end:
+        nearest = max(found, key=lambda f: (f[1], f[1] - f[0]))
+        cluster = [f for f in found if f[0] < nearest[1] and f[1] > nearest[0]]
+        best = min(cluster, key=lambda f: (f[0], f[0] - f[1]))
+    else:
+        nearest = min(found, key=lambda f: (f[0], f[0] - f[1]))
+        cluster = [f for f in found if f[0] < nearest[1] and f[1] > nearest[0]]
+        best = max(cluster, key=lambda f: (f[1] - f[0], -f[0]))
+    return best[2], best[3]
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:

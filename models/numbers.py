@@ -94,10 +94,11 @@ class NumberFinder:
         self.catalogue = catalogue or default_catalogue()
         self.regex = _pattern(_units(self.catalogue))
         self._phrases = [(p, ind) for ind in self.catalogue.indicators for p in ind.phrases]
+        self._by_unit: dict[str, list] = {}  # unit → the catalogue phrases that fit it
 
     # -- public ---------------------------------------------------------------------------
     def find(self, text: str, extra: Iterable[Indicator] = ()) -> list[NumberMention]:
-        phrases = self._phrases + [(ind.name, ind) for ind in extra]
+        extra_phrases = [(ind.name, ind) for ind in extra]
         mentions: list[NumberMention] = []
         last_end = 0
         for m in self.regex.finditer(text):
@@ -109,7 +110,7 @@ class NumberFinder:
             own_start = max(sentence_start, last_end)
             own = text[own_start:m.start("num") if not m.group("prefix") else m.start()]
             kind = _kind(text[sentence_start:m.start()], own, unit)
-            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, phrases)
+            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, extra_phrases)
             phrase = _phrase(text, own_start, m, matched)
             mentions.append(NumberMention(m.start(), m.end(), value, unit, qualifier, kind, phrase,
                                           ind.id if ind else None, matched))
@@ -138,8 +139,14 @@ class NumberFinder:
         qualifier = m.group("prefix") or m.group("approx") or m.group("after") or ""
         return value, unit, qualifier
 
-    def _match(self, text, own, own_start, sentence_start, m, unit, phrases):
-        candidates = [(p, ind) for p, ind in phrases if unit in ind.units or (unit == "%" and ind.is_percent)]
+    def _candidates(self, unit: str, extra_phrases: list) -> list:
+        found = self._by_unit.get(unit)
+        if found is None:
+            found = self._by_unit[unit] = [pi for pi in self._phrases if _fits(unit, pi[1])]
+        return found + [pi for pi in extra_phrases if _fits(unit, pi[1])] if extra_phrases else found
+
+    def _match(self, text, own, own_start, sentence_start, m, unit, extra_phrases):
+        candidates = self._candidates(unit, extra_phrases)
         best = _best_contiguous(own, candidates)
         if best is None:
             clause_end = _next_boundary(text, m.end(), _CLAUSE_END)
@@ -163,6 +170,10 @@ class NumberFinder:
             if mention.is_statistic and mention.indicator_id and mention.indicator_id not in result:
                 result[mention.indicator_id] = mention
         return result
+
+
+def _fits(unit: str, ind: Indicator) -> bool:
+    return unit in ind.units or (unit == "%" and ind.is_percent)
 
 
 def _phrase(text: str, own_start: int, m: re.Match, matched: str) -> str:

@@ -153,3 +153,9 @@ def test_rule_triggers(rule_id):
 def test_rule_near_miss_does_not_trigger(rule_id):
     _, _, near_miss = CASES[rule_id]
     assert [p for p in check(near_miss) if p.rule_id == rule_id] == []
+
+
+def test_docs_list_every_rule():
+    from pathlib import Path
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert [r for r in RULES if f"| {r} |" not in docs] == []

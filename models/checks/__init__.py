@@ -9,7 +9,8 @@ Every rule is one function in a module per group (see ``docs/checks.md``):
 1 :mod:`.text_stats`, 2 :mod:`.relations`, 3 :mod:`.yoy`, 4 :mod:`.parts`,
 5 :mod:`.dates`, 6 :mod:`.formatting`, 7 :mod:`.fonts`.
 """
-from . import dates, fonts, formatting, parts, relations, text_stats, yoy  # noqa: F401  (register the rules)
+# Importing the group modules registers their rules, in group order (the order of RULES).
+from . import text_stats, relations, yoy, parts, dates, formatting, fonts  # noqa: F401,I001
 from .engine import CheckSession, has_errors, run_checks, sort_problems
 from .options import CheckOptions
 from .problem import (SEVERITIES, IndicatorLocation, Location, MetaLocation, Problem, Severity, TextLocation)

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.checks import CheckOptions, CheckSession, Severity, run_checks
-from models.report import Part, Section
+from models.report import IndicatorValue, Part, Report, Section
 from tests.checks_fixtures import OPTIONS, clean_report
 from tests.checks_seed import build_seed_report
 
@@ -165,3 +165,15 @@ def test_detached_session_no_longer_follows():
     assert session.problems() == []
     session.invalidate()
     assert session.problems() == run_checks(report, options=OPTIONS) != []
+
+
+def test_changing_last_year_or_options_rechecks_everything():
+    report = clean_report()
+    report.update_section("duty", paragraphs=["张堃专题研究法治建设4次。"])
+    session = CheckSession(report, options=OPTIONS)
+    assert [p.rule_id for p in session.problems()] == ["G7-OUTSIDE-GB2312"]
+    session.set_options(CheckOptions(today=OPTIONS.today, body_font="仿宋"))
+    assert session.problems() == []
+    last = Report(values={"J01": IndicatorValue(40)})
+    session.set_last_year(last)
+    assert {p.rule_id for p in session.problems()} == {"Y3-DROPPED", "Y3-LAST-MISSING"}

@@ -84,6 +84,16 @@ class CheckSession:
         self._all_stale = True
         self._result = None
 
+    def set_last_year(self, last_year: Optional[Report]) -> None:
+        """Compare with another last year's report (or none) from the next check on."""
+        self.last_year = last_year
+        self.invalidate()
+
+    def set_options(self, options: CheckOptions) -> None:
+        """Other fonts or another "today" from the next check on."""
+        self.options = options
+        self.invalidate()
+
     # -- results -------------------------------------------------------------------------------
     def problems(self) -> list[Problem]:
         """All problems, sorted: by severity, then by place in the document."""

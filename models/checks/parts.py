@@ -40,9 +40,10 @@ def part_missing(ctx: CheckContext, r: Rule):
         if part is Part.FIRST_RESPONSIBLE and _mentioned_in_text(ctx, part):
             continue  # P4-PART-NOT-HEADED says it more mildly
         found = ctx.outline.parts[part]
-        state = "已有标题但还没有正文" if found else "没有找到"
-        where = found[0].location(found[0].texts[0]) if found else None
-        yield r.problem(f"年度报告必须包含「{part.label}」部分，{state}；{_HOW_TO_MARK}", where)
+        if found:
+            yield r.problem(f"年度报告必须包含「{part.label}」部分，已有标题但还没有正文", found[0].location(found[0].texts[0]))
+        else:
+            yield r.problem(f"年度报告必须包含「{part.label}」部分，没有找到；{_HOW_TO_MARK}")
 
 
 @rule("P4-PART-NOT-HEADED", Severity.WARNING, "第一责任人部分没有单独标题", group=4)

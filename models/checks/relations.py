@@ -113,7 +113,8 @@ def rate_disagrees_with_parts(ctx: CheckContext, r: Rule):
             computed = ctx.catalogue.computed(ctx.report, ind.id, year)
             if typed is None or computed is None:
                 continue
-            if interval_of(typed, entry.qualifier, ctx.options.rate_tolerance + 1e-9).meets(Interval(computed, computed)):
+            typed_range = interval_of(typed, entry.qualifier, ctx.options.rate_tolerance + 1e-9)
+            if typed_range.meets(Interval(computed, computed)):
                 continue
             parts = "、".join(ctx.name(p) for p in ind.formula.parts)
             yield r.problem(f"{ctx.name(ind.id)}{YEAR_LABELS[year]}填写为 {format_number(typed, 2)}%，按{parts}计算为 "

@@ -68,6 +68,12 @@ def test_plans_targets_and_changes_are_not_compared():
     assert problems(report, "T1-MISMATCH") == []
 
 
+def test_numbers_said_to_be_of_another_year_are_not_compared():
+    assert mismatch("2023年成功调解各类纠纷116件，2024年成功调解各类纠纷126件。") == []
+    assert mismatch("上年成功调解各类纠纷116件，今年成功调解各类纠纷126件。") == []
+    assert mismatch("2024年成功调解各类纠纷116件。") != []
+
+
 def test_a_loosely_attached_number_is_only_a_warning():
     report = clean_report()
     report.update_section("mediation", paragraphs=["共3件纠纷经联合调解后成功调解。"])

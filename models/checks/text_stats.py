@@ -8,6 +8,7 @@ that indicator's value: qualifiers are ranges (460余 fits a stored 460余 and a
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator, Optional
 
 from ..numbers import NumberMention
@@ -21,6 +22,9 @@ from .registry import Rule, rule
 # A phrase this close before the number, in the same clause, names it for sure.
 _NEAR = 8
 _CLAUSE_MARKS = set("，,、；;。：:！？!?")
+_SENTENCE_MARKS = "。；;！？!?\n"
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_PAST_WORDS = ("上年", "去年", "上一年", "前年")
 
 
 class _Rendered:
@@ -68,6 +72,17 @@ def _is_near(text: str, m: NumberMention) -> bool:
     return len(gap) <= _NEAR and not (_CLAUSE_MARKS & set(gap))
 
 
+def _about_another_year(text: str, start: int, report_year: int) -> bool:
+    """「2023年办结105宗，2024年办结128宗」: the sentence says which year the number is of."""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in _SENTENCE_MARKS) + 1
+    before = text[sentence_start:start]
+    years = _YEAR.findall(before)
+    if years:
+        return int(years[-1]) != report_year
+    clause_start = max(before.rfind(ch) for ch in _CLAUSE_MARKS) + 1
+    return any(w in before[clause_start:] for w in _PAST_WORDS)
+
+
 def _statistics(ctx: CheckContext, block: Block) -> Iterator[tuple[TextRef, _Rendered, NumberMention, tuple]]:
     """Every statistic in the block's paragraphs that names an indicator."""
     if block.kind not in ("preamble", "section") or block.in_plan:
@@ -79,6 +94,8 @@ def _statistics(ctx: CheckContext, block: Block) -> Iterator[tuple[TextRef, _Ren
         ctx.depend(block, rendered.ref_ids)
         for m in ctx.mentions(rendered.text):
             if not m.is_statistic or not m.indicator_id:
+                continue
+            if _about_another_year(rendered.text, m.start, ctx.report.meta.report_year):
                 continue
             span = rendered.raw_span(m.start, m.end)
             if span is not None:

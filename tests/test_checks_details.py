@@ -89,6 +89,10 @@ def test_live_references_are_read_as_exported_and_spans_point_into_the_typed_tex
     report.update_section("mediation", paragraphs=[typed])
     [p] = problems(report, "T1-MISMATCH")  # the reference itself cannot disagree; 120 ≠ 130 does
     assert typed[slice(*p.location.span)] == "120件"
+    wrong = "累计成功调解各类纠纷{{I02}}件。"  # a reference to another indicator can disagree
+    report.update_section("mediation", paragraphs=[wrong])
+    [p] = problems(report, "T1-MISMATCH")
+    assert wrong[slice(*p.location.span)] == "{{I02}}" and "130件" in p.message
 
 
 # -- 2 relations -------------------------------------------------------------------------------

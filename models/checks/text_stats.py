@@ -50,16 +50,16 @@ class _Rendered:
         parts.append(raw[pos:])
         self.text = "".join(parts)
 
-    def raw_span(self, start: int, end: int) -> Optional[tuple[int, int]]:
-        """The span in the typed text, or None when it overlaps a live reference (which
-        shows the indicator's own value and so cannot disagree with it)."""
+    def raw_span(self, start: int, end: int) -> tuple[tuple[int, int], Optional[str]]:
+        """The span in the typed text, and the live reference it overlaps (if any): a
+        reference shows its own indicator's value, so the number then is that value."""
         shift = 0
-        for r_start, r_end, raw_start, raw_end in self.refs:
+        for (r_start, r_end, raw_start, raw_end), ref_id in zip(self.refs, self.ref_ids):
             if start < r_end and end > r_start:
-                return None
+                return (raw_start, raw_end), ref_id
             if r_end <= start:
                 shift += (raw_end - raw_start) - (r_end - r_start)
-        return start + shift, end + shift
+        return (start + shift, end + shift), None
 
 
 def _is_near(text: str, m: NumberMention) -> bool:
@@ -97,8 +97,8 @@ def _statistics(ctx: CheckContext, block: Block) -> Iterator[tuple[TextRef, _Ren
                 continue
             if _about_another_year(rendered.text, m.start, ctx.report.meta.report_year):
                 continue
-            span = rendered.raw_span(m.start, m.end)
-            if span is not None:
+            span, ref_id = rendered.raw_span(m.start, m.end)
+            if ref_id != m.indicator_id:
                 ctx.depend(block, (m.indicator_id,))
                 yield ref, rendered, m, span
 

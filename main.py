@@ -117,6 +117,33 @@ def cmd_validate(args) -> int:
     return 1
 
 
+def cmd_check(args) -> int:
+    import json
+
+    from models.checks import has_errors, run_checks
+    from models.checks.output import format_lines, summary, to_json_dict
+    from models.storage import load_report
+
+    report = load_report(args.file)
+    last_year = load_report(args.last_year) if args.last_year else None
+    problems = run_checks(report, last_year=last_year)
+    if args.json:
+        data = to_json_dict(problems, file=str(args.file), errors=has_errors(problems))
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            sys.stdout.flush()
+            out.write(text.encode("utf-8"))
+            out.flush()
+        else:
+            sys.stdout.write(text)
+    else:
+        print(f"「{args.file}」：{summary(problems)}。")
+        for line in format_lines(problems):
+            print(line)
+    return 1 if has_errors(problems) else 0
+
+
 def cmd_export(args) -> int:
     from models.storage import load_report
 
@@ -209,6 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="检查报告文件本身", description="检查报告文件能否读取、数值类型是否正确；有问题时退出码为 1。")
     p.add_argument("file", help="报告文件（.fzbg）")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("check", help="报出前检查报告内容",
+                       description="检查正文数字与统计数据、指标关系、与上年比较、必备部分、日期年份、格式和字体；"
+                                   "按错误、警告、提示分组列出。有错误时退出码为 1。")
+    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("--json", action="store_true", help="以 JSON（UTF-8）输出，供其他程序读取")
+    p.add_argument("--last-year", metavar="上年报告.fzbg", help="上年的报告文件，用于与上年比较")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="导出 Word 报告和/或 Excel 统计表",
                        description="把报告导出为公文格式的 Word 文件和/或统计报表格式的 Excel 文件。")

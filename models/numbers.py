@@ -94,10 +94,11 @@ class NumberFinder:
         self.catalogue = catalogue or default_catalogue()
         self.regex = _pattern(_units(self.catalogue))
         self._phrases = [(p, ind) for ind in self.catalogue.indicators for p in ind.phrases]
+        self._by_unit: dict[str, list] = {}  # unit → the catalogue phrases that fit it
 
     # -- public ---------------------------------------------------------------------------
     def find(self, text: str, extra: Iterable[Indicator] = ()) -> list[NumberMention]:
-        phrases = self._phrases + [(ind.name, ind) for ind in extra]
+        extra_phrases = [(ind.name, ind) for ind in extra]
         mentions: list[NumberMention] = []
         last_end = 0
         for m in self.regex.finditer(text):
@@ -109,7 +110,7 @@ class NumberFinder:
             own_start = max(sentence_start, last_end)
             own = text[own_start:m.start("num") if not m.group("prefix") else m.start()]
             kind = _kind(text[sentence_start:m.start()], own, unit)
-            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, phrases)
+            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, extra_phrases)
             phrase = _phrase(text, own_start, m, matched)
             mentions.append(NumberMention(m.start(), m.end(), value, unit, qualifier, kind, phrase,
                                           ind.id if ind else None, matched))
@@ -138,8 +139,14 @@ class NumberFinder:
         qualifier = m.group("prefix") or m.group("approx") or m.group("after") or ""
         return value, unit, qualifier
 
-    def _match(self, text, own, own_start, sentence_start, m, unit, phrases):
-        candidates = [(p, ind) for p, ind in phrases if unit in ind.units or (unit == "%" and ind.is_percent)]
+    def _candidates(self, unit: str, extra_phrases: list) -> list:
+        found = self._by_unit.get(unit)
+        if found is None:
+            found = self._by_unit[unit] = [pi for pi in self._phrases if _fits(unit, pi[1])]
+        return found + [pi for pi in extra_phrases if _fits(unit, pi[1])] if extra_phrases else found
+
+    def _match(self, text, own, own_start, sentence_start, m, unit, extra_phrases):
+        candidates = self._candidates(unit, extra_phrases)
         best = _best_contiguous(own, candidates)
         if best is None:
             clause_end = _next_boundary(text, m.end(), _CLAUSE_END)
@@ -163,6 +170,10 @@ class NumberFinder:
             if mention.is_statistic and mention.indicator_id and mention.indicator_id not in result:
                 result[mention.indicator_id] = mention
         return result
+
+
+def _fits(unit: str, ind: Indicator) -> bool:
+    return unit in ind.units or (unit == "%" and ind.is_percent)
 
 
 def _phrase(text: str, own_start: int, m: re.Match, matched: str) -> str:
@@ -207,16 +218,30 @@ def _kind(sentence_before: str, own: str, unit: str) -> str:
 
 
 def _best_contiguous(context: str, candidates, prefer_end: bool = True):
-    best, best_key = None, None
+    """The phrase that names the number: the one nearest to it, widened to its modifier.
+
+    Nearness beats length: in 「《…重大行政决策程序实施办法》等内部制度9个」 the number
+    belongs to 内部制度, not to the longer 重大行政决策 further back. Among the phrases that
+    overlap the nearest one, the one reaching furthest from the number wins, because
+    Chinese puts the distinguishing modifier first (专题法治宣传活动 → 专题法治宣传, not
+    法治宣传活动; 负责人出庭应诉率 → the longer phrase).
+    """
+    found = []
     for phrase, ind in candidates:
         pos = context.rfind(phrase) if prefer_end else context.find(phrase)
-        if pos < 0:
-            continue
-        distance = len(context) - (pos + len(phrase)) if prefer_end else pos
-        key = (len(phrase), -distance)
-        if best_key is None or key > best_key:
-            best, best_key = (phrase, ind), key
-    return best
+        if pos >= 0:
+            found.append((pos, pos + len(phrase), phrase, ind))
+    if not found:
+        return None
+    if prefer_end:
+        nearest = max(found, key=lambda f: (f[1], f[1] - f[0]))
+        cluster = [f for f in found if f[0] < nearest[1] and f[1] > nearest[0]]
+        best = min(cluster, key=lambda f: (f[0], f[0] - f[1]))
+    else:
+        nearest = min(found, key=lambda f: (f[0], f[0] - f[1]))
+        cluster = [f for f in found if f[0] < nearest[1] and f[1] > nearest[0]]
+        best = max(cluster, key=lambda f: (f[1] - f[0], -f[0]))
+    return best[2], best[3]
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:

@@ -116,15 +116,27 @@ def outside_gb2312(text: str) -> list[tuple[int, str]]:
 
     ASCII and whitespace are fine; rare name characters like 堃 and 喆 are not.
     """
-    found = []
-    for i, ch in enumerate(text):
-        if ord(ch) < 0x80:
-            continue
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            found.append((i, ch))
-    return found
+    try:
+        text.encode("gb2312")
+        return []  # the common case, at C speed
+    except UnicodeEncodeError:
+        pass
+    return [(i, ch) for i, ch in enumerate(text) if ord(ch) >= 0x80 and not _in_gb2312(ch)]
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    # Windows (cp936), which the fonts follow, maps a few GB2312 places to other code
+    # points than Python's gb2312 codec: the 破折号 — (A1AA) and the 间隔号 · (A1A4).
+    try:
+        b = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and 0xA1 <= b[0] <= 0xF7 and 0xA1 <= b[1] <= 0xFE
 
 
 def display_width(text: str) -> float:

@@ -33,6 +33,12 @@ def test_every_seed_number_is_proposed_for_its_indicator(seed_text):
     ("增派两名法制员", [("B13", 2, "")]),
     ("受教育群众1.5万人次", [("J03", 15000, "")]),
     ("开展普法讲座十余场", [("J01", 10, "余")]),
+    # the nearest phrase names the number, not a longer one further back
+    ("制定修订《重大行政决策程序实施办法》等内部制度9个", [("C01", 9, "")]),
+    ("经审核后制发行政规范性文件2件", [("C02", 2, "")]),
+    # among overlapping phrases the one carrying the modifier wins
+    ("其中开展专题法治宣传活动10场次", [("J12", 10, "")]),
+    ("负责人出庭应诉率100%", [("H10", 100, "")]),
 ])
 def test_values_and_indicators(text, expected):
     assert stats(text) == expected

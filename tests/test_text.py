@@ -44,5 +44,11 @@ def test_outside_gb2312_finds_rare_name_characters():
     assert outside_gb2312("普通文字abc，。") == []
 
 
+def test_outside_gb2312_follows_the_windows_mapping_of_gb2312():
+    # 破折号 and 间隔号 are GB2312 characters (A1AA, A1A4) that Python's gb2312 codec maps elsewhere
+    assert outside_gb2312("《纲要（2021—2025年）》，尼克·胡") == []
+    assert outside_gb2312("GBK才有的字：–") == [(8, "–")]
+
+
 def test_display_width():
     assert display_width("法治ab") == 3.0

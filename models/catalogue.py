@@ -38,6 +38,12 @@ class Formula:
     def parts(self) -> tuple[str, ...]:
         return self.numerator + self.denominator
 
+    def text(self) -> str:
+        """F02 ÷ F01, （G06＋G07） ÷ G03."""
+        def side(ids: tuple[str, ...]) -> str:
+            return ids[0] if len(ids) == 1 else f"（{'＋'.join(ids)}）"
+        return f"{side(self.numerator)} ÷ {side(self.denominator)}"
+
 
 @dataclass(frozen=True)
 class Indicator:

@@ -11,7 +11,7 @@ from exporters.excel import ExcelOptions, export_xlsx
 from exporters.excel.cells import EXCEL_CELL_LIMIT
 from models.catalogue import default_catalogue
 from models.errors import OutputFileError
-from models.relations import check_report
+from models.checks import RULES, IndicatorLocation, statistics_problems
 from models.report import IndicatorValue
 
 from .excel_helpers import header_map, header_row, rows_by_code
@@ -303,7 +303,7 @@ def test_checks_sheet_lists_the_findings(sample_report, tmp_path):
     sample_report.set_value("C07a", value=104)           # rate above 100 %
     sample_report.set_value("A01", value=2.5)            # fractional count
     sample_report.values["B01"] = IndicatorValue(value=-1)
-    findings = check_report(sample_report)
+    findings = statistics_problems(sample_report)
     wb, _ = export(sample_report, tmp_path)
     ws = wb["校验"]
     head = header_row(ws, "序号")
@@ -311,14 +311,21 @@ def test_checks_sheet_lists_the_findings(sample_report, tmp_path):
     rows = list(ws.iter_rows(min_row=head + 1, values_only=True))
     rows = [r for r in rows if r[0]]
     assert len(rows) == len(findings) >= 5
-    assert {r[cols["规则"] - 1] for r in rows} == {f.rule for f in findings}
+    assert {r[cols["规则"] - 1] for r in rows} == {RULES[f.rule_id].title for f in findings}
     for f in findings:
         row = next(r for r in rows if r[cols["说明"] - 1] == f.message)
-        assert row[cols["类别"] - 1] == f.severity_label and row[cols["年度"] - 1] == f.year_label
-        for ind_id in f.indicator_ids:
-            assert ind_id in row[cols["涉及指标"] - 1] and ind_id in row[cols["数值"] - 1]
+        assert row[cols["类别"] - 1] == f.severity.label
+        for place in (f.location, *f.related):
+            if isinstance(place, IndicatorLocation):
+                assert place.indicator_id in row[cols["涉及指标"] - 1]
+                assert place.indicator_id in row[cols["数值"] - 1]
+    # the ones the clerk caused are all there
+    listed = " ".join(r[cols["涉及指标"] - 1] for r in rows)
+    for ind_id in ("F02", "F03", "C07a", "A01", "B01"):
+        assert ind_id in listed
     severities = [r[cols["类别"] - 1] for r in rows]
-    assert severities == sorted(severities, key=lambda s: s != "错误")  # errors first
+    order = {"错误": 0, "警告": 1, "提示": 2}
+    assert severities == sorted(severities, key=order.get)  # errors first
 
 
 def test_cli_export_xlsx(tmp_path, sample_path):

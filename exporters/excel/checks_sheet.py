@@ -1,11 +1,15 @@
-"""Sheet 「校验」: what the catalogue's rules find in the report's numbers (models.relations)."""
+"""Sheet 「校验」: what the checks engine finds in the report's numbers
+(text vs statistics, the catalogue's relations, year on year) — the same findings as
+the check panel and ``main.py check``."""
 from __future__ import annotations
+
+from typing import Optional
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.catalogue import Catalogue
-from models.relations import Finding, check_report
+from models.checks import RULES, IndicatorLocation, Problem, Severity, statistics_problems
 from models.report import Report, format_number
 
 from .cells import put_text
@@ -15,35 +19,55 @@ from .printing import setup_page
 HEADERS = ("序号", "类别", "年度", "涉及指标", "数值", "规则", "说明")
 WIDTHS = (6, 7, 7, 34, 16, 40, 46)
 NO_PROBLEMS = "未发现问题"
+YEAR_LABELS = {"value": "本年", "last_year": "上年"}
 
 
-def _indicator_lines(finding: Finding, report: Report, catalogue: Catalogue) -> str:
+def _indicators(problem: Problem) -> list[IndicatorLocation]:
+    places = [problem.location, *problem.related]
+    return [p for p in places if isinstance(p, IndicatorLocation)]
+
+
+def _year(problem: Problem) -> str:
+    found = _indicators(problem)
+    return YEAR_LABELS.get(found[0].year, "本年") if found else "本年"
+
+
+def _indicator_lines(problem: Problem, report: Report, catalogue: Catalogue) -> str:
     lines = []
-    for ind_id in finding.indicator_ids:
-        ind = catalogue.resolve(ind_id, report)
-        lines.append(f"{ind_id} {ind.name if ind else ''}".rstrip())
+    for place in _indicators(problem):
+        ind = catalogue.resolve(place.indicator_id, report)
+        lines.append(f"{place.indicator_id} {ind.name if ind else ''}".rstrip())
+    if problem.location is not None and not isinstance(problem.location, IndicatorLocation):
+        lines.insert(0, f"正文 {problem.where}")
     return "\n".join(lines)
 
 
-def _value_lines(finding: Finding, report: Report, catalogue: Catalogue) -> str:
+def _value_lines(problem: Problem, report: Report, catalogue: Catalogue) -> str:
     lines = []
-    for ind_id, value in zip(finding.indicator_ids, finding.values):
-        ind = catalogue.resolve(ind_id, report)
+    for place in _indicators(problem):
+        ind = catalogue.resolve(place.indicator_id, report)
+        value = catalogue.effective(report, place.indicator_id, place.year)
         unit = ind.unit if ind else ""
-        lines.append(f"{ind_id}＝{format_number(value, 2) if value is not None else '空'}{unit}")
+        lines.append(f"{place.indicator_id}＝{format_number(value, 2) if value is not None else '空'}{unit}")
     return "\n".join(lines)
 
 
-def summary_text(findings: list[Finding]) -> str:
-    if not findings:
+def summary_counts(problems: list[Problem]) -> str:
+    """「错误 1 个，警告 2 个」, or "" when there are none."""
+    counts = {sev: sum(1 for p in problems if p.severity is sev) for sev in Severity}
+    return "，".join(f"{sev.label} {n} 个" for sev, n in counts.items() if n)
+
+
+def summary_text(problems: list[Problem]) -> str:
+    if not problems:
         return f"{NO_PROBLEMS}。"
-    errors = sum(1 for f in findings if f.severity == "error")
-    return (f"共发现 {len(findings)} 个问题：错误 {errors} 个（报送前应改正），"
-            f"提示 {len(findings) - errors} 个（请核实，确有原因的可在备注中说明）。")
+    return (f"共发现 {len(problems)} 个问题：{summary_counts(problems)}。"
+            "错误应在报送前改正；警告和提示请核实，确有原因的可在备注中说明。")
 
 
-def write_checks_sheet(ws: Worksheet, report: Report, catalogue: Catalogue) -> list[Finding]:
-    findings = sorted(check_report(report, catalogue), key=lambda f: f.severity != "error")
+def write_checks_sheet(ws: Worksheet, report: Report, catalogue: Catalogue,
+                       last_year: Optional[Report] = None) -> list[Problem]:
+    findings = statistics_problems(report, catalogue, last_year)
     ws.title = "校验"
     last = len(HEADERS)
     merge_text(ws, 1, 1, last, f"{report.meta.organ_name}{report.meta.report_year}年度统计数据校验结果", "fz_title")
@@ -57,9 +81,9 @@ def write_checks_sheet(ws: Worksheet, report: Report, catalogue: Catalogue) -> l
             ws.cell(row=row, column=col).style = "fz_label"
         row += 1
     for number, finding in enumerate(findings, start=1):
-        cells = (str(number), finding.severity_label, finding.year_label,
+        cells = (str(number), finding.severity.label, _year(finding),
                  _indicator_lines(finding, report, catalogue), _value_lines(finding, report, catalogue),
-                 finding.rule, finding.message)
+                 RULES[finding.rule_id].title, finding.message)
         for col, text in enumerate(cells, start=1):
             put_text(ws, row, col, text, "fz_text" if col > 3 else "fz_center")
         fit_row_height(ws, row, list(zip(cells, WIDTHS)))

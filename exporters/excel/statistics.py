@@ -18,7 +18,6 @@ from typing import Optional
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.catalogue import Catalogue, Indicator
-from models.relations import formula_text
 from models.report import Number, Report, format_value
 
 from .form import (INDICATOR_HEADERS, merge_text, name_column_width, set_widths, write_category, write_form_row,
@@ -85,7 +84,7 @@ def form_line(report: Report, catalogue: Catalogue, ind: Indicator) -> FormLine:
     last = catalogue.effective(report, ind.id, "last_year")
     remarks = []
     if ind.formula and (catalogue.is_derived(report, ind.id) or catalogue.is_derived(report, ind.id, "last_year")):
-        remarks.append(f"按 {formula_text(ind.formula)} 计算")
+        remarks.append(f"按 {ind.formula.text()} 计算")
     if entry.qualifier and entry.value is not None:
         remarks.append(f"本年为“{format_value(entry.value, entry.qualifier, ind.unit)}”")
     if entry.remark.strip():

@@ -26,7 +26,6 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from models.catalogue import CUSTOM_CATEGORY, Catalogue, Indicator, custom_as_indicator
 from models.errors import ReportFileError
-from models.relations import formula_text
 from models.report import Number, Report
 from models.storage import EXTENSION, load_report
 
@@ -223,7 +222,7 @@ def _parts_sums(ind: Indicator, units: Sequence[Unit], year: str) -> Optional[tu
 def _rate_total(row: SummaryRow, units: Sequence[Unit]) -> tuple[Optional[float], Optional[float], list[str]]:
     ind = row.indicator
     complete = [u for u in units if all(u.report.value_of(p).value is not None for p in ind.formula.parts)]
-    notes = [f"按各单位 {formula_text(ind.formula)} 的合计数计算"]
+    notes = [f"按各单位 {ind.formula.text()} 的合计数计算"]
     left_out = [u for u in units if u not in complete
                 and any(u.report.value_of(k).value is not None for k in [ind.id, *ind.formula.parts])]
     if left_out:

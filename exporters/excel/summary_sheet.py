@@ -17,9 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models.catalogue import Catalogue
-from models.relations import SEVERITY_LABELS, check_report
+from models.checks import statistics_problems
 
 from .cells import put_text
+from .checks_sheet import summary_counts
 from .form import (INDICATOR_HEADERS, LINE_HEIGHT_PT, fit_row_height, merge_text, name_column_width, put_value,
                    set_widths, write_category, write_form_row, write_header, wrapped_lines)
 from .printing import setup_page
@@ -85,13 +86,7 @@ UNIT_HEADERS = ("序号", "单位名称", "机关层级", "报告年度", "汇�
 
 
 def _checks_text(report, catalogue: Catalogue) -> str:
-    findings = check_report(report, catalogue)
-    if not findings:
-        return "未发现问题"
-    errors = sum(1 for f in findings if f.severity == "error")
-    parts = [f"{SEVERITY_LABELS['error']} {errors} 个" if errors else "",
-             f"{SEVERITY_LABELS['warning']} {len(findings) - errors} 个" if len(findings) > errors else ""]
-    return "，".join(p for p in parts if p)
+    return summary_counts(statistics_problems(report, catalogue)) or "未发现问题"
 
 
 def write_units_sheet(ws: Worksheet, collection: Collection, catalogue: Catalogue) -> None:

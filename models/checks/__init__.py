@@ -11,13 +11,13 @@ Every rule is one function in a module per group (see ``docs/checks.md``):
 """
 # Importing the group modules registers their rules, in group order (the order of RULES).
 from . import text_stats, relations, yoy, parts, dates, formatting, fonts  # noqa: F401,I001
-from .engine import CheckSession, has_errors, run_checks, sort_problems
+from .engine import CheckSession, has_errors, run_checks, sort_problems, statistics_problems
 from .options import CheckOptions
 from .problem import (SEVERITIES, IndicatorLocation, Location, MetaLocation, Problem, Severity, TextLocation)
 from .registry import GROUPS, RULES, Rule
 
 __all__ = [
-    "CheckSession", "run_checks", "has_errors", "sort_problems", "CheckOptions",
+    "CheckSession", "run_checks", "statistics_problems", "has_errors", "sort_problems", "CheckOptions",
     "Problem", "Severity", "SEVERITIES", "Location", "TextLocation", "IndicatorLocation", "MetaLocation",
     "Rule", "RULES", "GROUPS",
 ]

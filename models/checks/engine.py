@@ -181,3 +181,13 @@ def run_checks(report: Report, catalogue: Optional[Catalogue] = None, last_year:
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
+
+STATISTICS_GROUPS = (1, 2, 3)
+
+
+def statistics_problems(report: Report, catalogue: Optional[Catalogue] = None,
+                        last_year: Optional[Report] = None) -> list[Problem]:
+    """The problems of the numbers (text vs statistics, relations, year on year), for the
+    Excel 「校验」 sheet: the same engine as the check panel and ``main.py check``."""
+    from .registry import RULES
+    return [p for p in run_checks(report, catalogue, last_year) if RULES[p.rule_id].group in STATISTICS_GROUPS]

@@ -100,17 +100,21 @@ class NumberFinder:
         phrases = self._phrases + [(ind.name, ind) for ind in extra]
         mentions: list[NumberMention] = []
         last_end = 0
+        # Names of documents (《…议事规则》《…决策程序实施办法》) say nothing about the number after them.
+        masked = _mask_titles(text)
         for m in self.regex.finditer(text):
+            if masked[m.start("num")] == _MASK:
+                continue  # 《关于…的3项措施》: a number inside a name
             parsed = self._parse(text, m)
             if parsed is None:
                 continue
             value, unit, qualifier = parsed
             sentence_start = _last_boundary(text, m.start(), _SENTENCE_END)
             own_start = max(sentence_start, last_end)
-            own = text[own_start:m.start("num") if not m.group("prefix") else m.start()]
-            kind = _kind(text[sentence_start:m.start()], own, unit)
-            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, phrases)
-            phrase = _phrase(text, own_start, m, matched)
+            own = masked[own_start:m.start("num") if not m.group("prefix") else m.start()]
+            kind = _kind(masked[sentence_start:m.start()], own, unit)
+            ind, matched = self._match(masked, own, own_start, sentence_start, m, unit, phrases)
+            phrase = _phrase(text, masked, own_start, m, matched)
             mentions.append(NumberMention(m.start(), m.end(), value, unit, qualifier, kind, phrase,
                                           ind.id if ind else None, matched))
             last_end = m.end()
@@ -140,7 +144,11 @@ class NumberFinder:
 
     def _match(self, text, own, own_start, sentence_start, m, unit, phrases):
         candidates = [(p, ind) for p, ind in phrases if unit in ind.units or (unit == "%" and ind.is_percent)]
-        best = _best_contiguous(own, candidates)
+        # The number's own clause first (「经审核后制发行政规范性文件2件」 is about 制发, not the
+        # 合法性审核 of the clause before), then the rest of the sentence since the previous number.
+        clause_start = max(own_start, _last_boundary(text, m.start(), _CLAUSE_END))
+        best = (_best_contiguous(text[clause_start:own_start + len(own)], candidates)
+                or _best_contiguous(own, candidates))
         if best is None:
             clause_end = _next_boundary(text, m.end(), _CLAUSE_END)
             best = _best_contiguous(text[m.end():clause_end], candidates, prefer_end=False)
@@ -165,11 +173,31 @@ class NumberFinder:
         return result
 
 
-def _phrase(text: str, own_start: int, m: re.Match, matched: str) -> str:
+_MASK = "\ufffc"
+
+
+def _mask_titles(text: str) -> str:
+    """``text`` with everything inside 《》 replaced by a mark no phrase contains (same length)."""
+    if "《" not in text:
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == "《":
+            depth += 1
+            out.append(ch)
+        elif ch == "》" and depth:
+            depth -= 1
+            out.append(ch)
+        else:
+            out.append(_MASK if depth else ch)
+    return "".join(out)
+
+
+def _phrase(text: str, masked: str, own_start: int, m: re.Match, matched: str) -> str:
     """The clause that holds the number, widened to include the phrase that matched."""
     start = max(own_start, _last_boundary(text, m.start(), _CLAUSE_END))
     if matched:
-        pos = text.rfind(matched, own_start, m.start())
+        pos = masked.rfind(matched, own_start, m.start())
         if 0 <= pos < start:
             start = pos
     return text[start:m.end()].strip(" \u3000")
@@ -207,16 +235,23 @@ def _kind(sentence_before: str, own: str, unit: str) -> str:
 
 
 def _best_contiguous(context: str, candidates, prefer_end: bool = True):
-    best, best_key = None, None
+    """The longest phrase found in ``context``; among equally long ones the nearest to the number,
+    unless a farther one overlaps it: 「专题法治宣传活动」 is 专题法治宣传, not 法治宣传活动."""
+    hits = []
     for phrase, ind in candidates:
         pos = context.rfind(phrase) if prefer_end else context.find(phrase)
-        if pos < 0:
-            continue
-        distance = len(context) - (pos + len(phrase)) if prefer_end else pos
-        key = (len(phrase), -distance)
-        if best_key is None or key > best_key:
-            best, best_key = (phrase, ind), key
-    return best
+        if pos >= 0:
+            hits.append((phrase, ind, pos))
+    if not hits:
+        return None
+    longest = max(len(h[0]) for h in hits)
+    top = sorted((h for h in hits if len(h[0]) == longest), key=lambda h: -h[2] if prefer_end else h[2])
+    best = top[0]
+    if prefer_end:
+        for hit in top[1:]:
+            if hit[2] + len(hit[0]) > best[2]:
+                best = hit
+    return best[0], best[1]
 
 
 def _is_subsequence(needle: str, haystack: str) -> bool:

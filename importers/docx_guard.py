@@ -48,7 +48,7 @@ def refuse_non_docx(path: Path, raw: bytes, text_expected: bool = False) -> None
 def _ole_problem(raw: bytes) -> str:
     if _utf16("EncryptedPackage") in raw or _utf16("EncryptionInfo") in raw:
         return "文件设置了打开密码（已加密）。请在 Word/WPS 中打开，取消密码并保存后再导入"
-    if _utf16("Workbook") in raw or _utf16("Book") in raw:
+    if _utf16("Workbook") in raw and _utf16("WordDocument") not in raw:
         return "这是旧版 Excel 文件（.xls），不是报告"
     return f"这是旧版 Word（.doc）或 WPS（.wps）格式的文件，本程序只能读取 .docx。{_SAVE_AS}"
 

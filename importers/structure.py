@@ -169,6 +169,7 @@ class _Parser:
             self.warn("未识别出标题，已使用默认标题（机关名称＋年度），请在「基本信息」中核对。")
             before, after_title = [], 0
         else:
+            t = self._organ_line_above(t)
             before = self.ps[:t]
             after_title = self._read_title(t, end)
         for p in before:
@@ -180,6 +181,16 @@ class _Parser:
             self.meta.addressees = el.split_addressees(self.ps[end].text)
             return end + 1
         return end
+
+    def _organ_line_above(self, t: int) -> int:
+        """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
+        if t == 0 or not self.ps[t].text.startswith("关于"):
+            return t
+        above = self.ps[t - 1]
+        if (el.is_organ_like(above.text) and not self._is_masthead(above) and not is_clutter(above.text)
+                and not above.text.endswith("文件")):
+            return t - 1
+        return t
 
     def _read_title(self, t: int, end: int) -> int:
         parts = [self.ps[t].text]
@@ -313,7 +324,9 @@ class _Parser:
             self.warn("原文没有一级标题（一、二、三……），已把最高一级标题作为一级标题，导出时序号会随之改变。")
         if not levels:
             self.warn("未识别出任何标题（一、（一）1.（1）），全部正文已作为开头段落导入，请在提纲中调整。")
-        stack: list[Section] = []
+        # Open headings with the level their number says; a new heading goes under the nearest
+        # one of a higher level, so a skipped level (一、 → 1.) nests one step down, not two.
+        stack: list[tuple[int, Section]] = []
         table_warned = False
         for i, p in enumerate(body):
             if i >= annex_at:
@@ -327,13 +340,13 @@ class _Parser:
                 self.warn(f"第{p.number}段处的表格已按行转为段落（报告正文不含表格，统计数字请在「统计指标」中填写）。")
             level = _level(p, ranks) - shift if _is_heading(p) else None
             if level is None or (not stack and level > 1 and has_top):
-                (stack[-1].paragraphs if stack else self.preamble).append(p.text)
+                (stack[-1][1].paragraphs if stack else self.preamble).append(p.text)
                 continue
-            level = min(level, len(stack) + 1)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
             section = self._section(p)
-            del stack[level - 1:]
-            (stack[-1].children if stack else self.sections).append(section)
-            stack.append(section)
+            (stack[-1][1].children if stack else self.sections).append(section)
+            stack.append((level, section))
 
     def _annex_in_body(self, body: list[_P]) -> int:
         """Index of 「附件1」 when attachment pages follow the body (no date line), else len(body)."""

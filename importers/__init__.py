@@ -3,6 +3,7 @@
     result = import_file("2023年报告.docx")        # or import_text(pasted)
     result.report, result.proposals, result.warnings
     apply_numbers(result)                           # or only the proposals the user accepted
+    keep_as_custom(result, result.unmatched[0], "新建口袋公园")   # a number no indicator matches
 
 Every failure is an :class:`ImportFailed` with a Chinese message naming the file;
 an import never writes anything.
@@ -17,13 +18,13 @@ from models.catalogue import Catalogue
 
 from .errors import PASTED, ImportFailed
 from .lines import Line
-from .result import ImportResult, Proposal, apply_numbers, describe, find_proposals
+from .result import ImportResult, Proposal, apply_numbers, describe, find_proposals, keep_as_custom
 from .sniff import read_source_lines
 from .structure import build_report
 from .text_reader import text_lines
 
 __all__ = ["ImportFailed", "ImportResult", "Proposal", "apply_numbers", "describe", "import_file",
-           "import_lines", "import_text"]
+           "import_lines", "import_text", "keep_as_custom"]
 
 
 def import_lines(lines: list[Line], source: Optional[str] = None, catalogue: Optional[Catalogue] = None,

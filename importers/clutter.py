@@ -23,6 +23,8 @@ _STARTS = re.compile(
     re.IGNORECASE)
 # Share buttons: a line made only of the names of social platforms.
 _SHARE = re.compile(r"^(?:分享到\s*[:：]?)?(?:[\s|｜、,，]*(?:微信|微博|QQ空间|QQ|朋友圈|抖音|头条|复制链接))+\s*$")
+# A navigation bar: three or more short items between separators (首页 | 政务公开 | 互动交流).
+_NAV_BAR = re.compile(r"^(?:[^\s|｜]{1,8}\s*[|｜]\s*){2,}[^\s|｜]{1,8}$")
 # Anywhere in the line: site registration numbers of Chinese websites.
 _ANYWHERE = re.compile(r"ICP\s*备|公网安备|网站标识码|ICP证|©")
 # A line made only of separators, bullets or bracketed buttons.
@@ -34,4 +36,4 @@ def is_clutter(text: str) -> bool:
     t = text.strip()
     if not t:
         return True
-    return bool(_STARTS.match(t) or _SHARE.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))
+    return bool(_STARTS.match(t) or _SHARE.match(t) or _NAV_BAR.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))

@@ -121,6 +121,14 @@ def apply_numbers(result: ImportResult, accepted: Optional[Iterable[Proposal]] =
     return messages
 
 
+def keep_as_custom(result: ImportResult, mention: NumberMention, name: str, category: str = "") -> str:
+    """Keep a number that matches no indicator as the office's own indicator (X01 …); returns its id."""
+    kind = "rate" if mention.unit == "%" else "amount" if mention.unit in _AMOUNT_FACTORS else "count"
+    custom = result.report.add_custom_indicator(name, unit=mention.unit, category=category, type=kind)
+    result.report.set_value(custom.id, value=mention.value, qualifier=mention.qualifier)
+    return custom.id
+
+
 def _name(catalogue: Catalogue, report: Report, ind_id: str) -> str:
     ind = catalogue.resolve(ind_id, report)
     return ind.name if ind is not None else ind_id

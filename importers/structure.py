@@ -100,9 +100,8 @@ def _attach_label(p: _P, line: Line) -> None:
     p.mark = match_label(p.text)
     if p.mark and lead:
         prefix = p.text[:len(p.text) - len(p.mark.rest)]
+        # the lead counts from the heading's text on: 「（一）经济运行持续向好」 → 「经济运行持续向好」
         lead = lead[len(prefix):].lstrip(_SPACES) if lead.startswith(prefix.strip(_SPACES)) else ""
-        if lead.startswith(p.mark.label):  # the lead held the number but spaced differently
-            lead = lead[len(p.mark.label):].lstrip(_SPACES)
     p.lead = lead
 
 
@@ -119,9 +118,8 @@ def _is_heading(p: _P) -> bool:
 # the parser
 # ------------------------------------------------------------------------------------------
 class _Parser:
-    def __init__(self, ps: list[_P], source: str):
+    def __init__(self, ps: list[_P]):
         self.ps = ps
-        self.source = source
         self.meta = ReportMeta(organ_name="", report_year=0)
         self.preamble: list[str] = []
         self.sections: list[Section] = []
@@ -233,8 +231,7 @@ class _Parser:
         Returns (end of the body, index of the first tail line that is an annex or
         unknown text to keep) — lines from that index on were already placed.
         """
-        date_at = next((i for i in range(start, len(self.ps)) if el.parse_date_line(self.ps[i].text)[0]
-                        and not _is_heading(self.ps[i])), None)
+        date_at = self._date_line(start)
         if date_at is None:
             end = len(self.ps)
             while end > start and is_clutter(self.ps[end - 1].text):
@@ -244,11 +241,26 @@ class _Parser:
         sig_start = self._signature(start, date_at)
         return self._attachments_note(start, sig_start), date_at + 1
 
-    def _signature(self, start: int, date_at: int) -> int:
+    def _date_line(self, start: int) -> Optional[int]:
+        """The 成文日期: the first date line under a 署名, else the last date line standing alone."""
+        dates = [i for i in range(start, len(self.ps))
+                 if not _is_heading(self.ps[i]) and el.parse_date_line(self.ps[i].text)[0]]
+        for i in dates:
+            k = self._above_seal(i, start)
+            if k is not None and (el.is_organ_like(self.ps[k].text) or self.ps[k].pushed_right):
+                return i
+        return dates[-1] if dates else None
+
+    def _above_seal(self, date_at: int, start: int) -> Optional[int]:
+        """The line above the date, skipping a seal's placeholder (〔此处加盖印章〕); None for a heading."""
         k = date_at - 1
         while k >= start and el.is_seal_placeholder(self.ps[k].text):
             k -= 1
-        if k < start or not el.is_signature_like(self.ps[k].text) or _is_heading(self.ps[k]):
+        return k if k >= start and not _is_heading(self.ps[k]) else None
+
+    def _signature(self, start: int, date_at: int) -> int:
+        k = self._above_seal(date_at, start)
+        if k is None or not el.is_signature_like(self.ps[k].text):
             self.warn("成文日期前没有识别出署名机关，请在「基本信息」中核对署名。")
             return date_at
         names = [self.ps[k].text]
@@ -280,6 +292,7 @@ class _Parser:
     def read_tail(self, tail_start: int) -> None:
         """附注, 附件 pages, 抄送, 印发 and footers after the date."""
         in_annex = False
+        unplaced: list[_P] = []
         for p in self.ps[tail_start:]:
             text = p.text
             cc = el.cc_names(text)
@@ -296,14 +309,19 @@ class _Parser:
                 self._keep(p, "")
             elif el.annex_start(text):
                 in_annex = True
-                self._keep(p, f"第{p.number}段「{_short(text)}」起是附件正文；报告中没有附件正文的位置，"
-                              "已作为最后一节的段落保留，请核对后删除或另行处理。")
+                self._keep(p, _annex_warning(p))
             elif el.note_text(text) is not None and not self.meta.notes:
                 self.meta.notes = el.note_text(text)
             elif el.annex_note(text) is not None:
                 self.meta.attachments.append(el.annex_note(text))
             else:
-                self._keep(p, f"第{p.number}段「{_short(text)}」在成文日期之后，已作为最后一节的段落保留，请核对。")
+                self._keep(p, "")
+                unplaced.append(p)
+        if unplaced:
+            shown = "".join(f"「{_short(p.text)}」" for p in unplaced[:_MAX_EXAMPLES])
+            more = "等" if len(unplaced) > _MAX_EXAMPLES else ""
+            self.warn(f"成文日期之后有{len(unplaced)}段未能识别（第{unplaced[0].number}段起），"
+                      f"已作为最后一节的段落保留，请核对：{shown}{more}")
 
     def _keep(self, p: _P, warning: str) -> None:
         target = _last_section(self.sections)
@@ -330,10 +348,7 @@ class _Parser:
         table_warned = False
         for i, p in enumerate(body):
             if i >= annex_at:
-                if i == annex_at:
-                    self.warn(f"第{p.number}段「{_short(p.text)}」起是附件正文；报告中没有附件正文的位置，"
-                              "已作为最后一节的段落保留，请核对后删除或另行处理。")
-                self._keep(p, "")
+                self._keep(p, _annex_warning(p) if i == annex_at else "")
                 continue
             if p.src.from_table and not table_warned:
                 table_warned = True
@@ -424,6 +439,11 @@ def _last_section(sections: list[Section]) -> Optional[Section]:
     return last
 
 
+def _annex_warning(p: _P) -> str:
+    return (f"第{p.number}段「{_short(p.text)}」起是附件正文；报告中没有附件正文的位置，"
+            "已作为最后一节的段落保留，请核对后删除或另行处理。")
+
+
 def _short(text: str, n: int = 20) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
@@ -468,7 +488,7 @@ def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
     ps = prepare(lines)
     _check_is_text_of_a_report(ps, source)
-    parser = _Parser(ps, source or "")
+    parser = _Parser(ps)
     body_start = parser.read_head()
     body_end, tail_start = parser.read_end(body_start)
     parser.read_body(body_start, body_end)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from importers import ImportFailed, import_text
+from importers import ImportFailed, import_text, keep_as_custom
 from models.report import Part
 from models.storage import dumps, loads
 from tests.import_helpers import outline
@@ -106,6 +106,24 @@ def test_text_nothing_can_place_stays_where_it_stood():
     result = import_text(text)
     assert result.report.sections[0].paragraphs == ["全年学法12次。", "本文另有说明若干"]
     assert any("本文另有说明若干" in w for w in result.warnings)
+
+
+def test_a_date_standing_in_the_body_is_not_the_signing_date():
+    text = ("某某镇人民政府关于2024年度法治政府建设情况的报告\n首页 | 政务公开 | 互动交流\n一、工作情况\n召开专题会议。\n"
+            "2024年3月15日\n全年学法12次。\n某某镇人民政府\n2024年12月1日\n")
+    result = import_text(text)
+    assert result.report.meta.signing_date == dt.date(2024, 12, 1)
+    assert result.report.sections[0].paragraphs == ["召开专题会议。", "2024年3月15日", "全年学法12次。"]
+    assert result.warnings == [] and result.report.preamble == []
+
+
+def test_unmatched_number_kept_as_the_offices_own_indicator():
+    result = import_text("某某镇人民政府关于2024年度法治政府建设情况的报告\n一、工作情况\n新建口袋公园3个。")
+    (mention,) = result.unmatched
+    ind_id = keep_as_custom(result, mention, "新建口袋公园")
+    report = result.report
+    assert report.custom_indicator(ind_id).unit == "个" and report.value_of(ind_id).value == 3
+    assert loads(dumps(report)).value_of(ind_id).value == 3
 
 
 def test_no_headings_everything_is_preamble():

@@ -1,7 +1,7 @@
 """法治报告 — entry point: the window without arguments, a command line with them.
 
     python main.py [FILE]                 open the program (with FILE open)
-    python main.py new|show|validate ...  work headless (see ``python main.py --help``)
+    python main.py new|show|validate|export|import ...  work headless (see ``python main.py --help``)
 """
 from __future__ import annotations
 
@@ -193,6 +193,34 @@ def cmd_aggregate(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from importers import apply_numbers, describe, import_file, import_text
+    from models.storage import save_report
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        return _fail(f"文件「{out}」已存在；如要覆盖请加 --force")
+    if args.source == "-":
+        from importers.text_reader import decode_text
+        result = import_text(decode_text(sys.stdin.buffer.read()))
+    else:
+        result = import_file(args.source)
+    print(f"已读取：{result.source}")
+    print("\n".join(describe(result)))
+    if args.apply_numbers:
+        applied = apply_numbers(result)
+        print(f"已填入统计指标：{sum(1 for line in applied if not line.startswith(('未采用', '不保存')))} 个")
+        for line in applied:
+            print(f"  {line}")
+    elif result.proposals:
+        print("（数字建议未填入；加 --apply-numbers 可填入统计指标）")
+    for w in result.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    save_report(result.report, out, backup=False)
+    print(f"已保存报告：{out}")
+    return 0
+
+
 # -- argument parsing ------------------------------------------------------------------------
 def _year(text: str) -> int:
     try:
@@ -261,6 +289,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="输出的 Excel 汇总表")
     p.add_argument("--year", type=_year, help="汇总的报告年度（默认：多数文件的年度）")
     p.set_defaults(func=cmd_aggregate)
+
+    p = sub.add_parser("import", help="导入上年报告（Word 或文字）",
+                       description="从 Word 文件（.docx）、文字文件（UTF-8 或 GBK）或网页复制的文字导入报告，"
+                                   "识别标题、主送机关、各级标题、署名和日期，并按正文中的数字提出统计指标建议。")
+    p.add_argument("source", metavar="SOURCE", help="Word 文件（.docx）或文字文件（.txt）；- 表示从标准输入读取文字")
+    p.add_argument("-o", "--output", required=True, help="输出的报告文件（.fzbg）")
+    p.add_argument("--apply-numbers", action="store_true", help="把正文中识别出的数字填入统计指标")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件")
+    p.set_defaults(func=cmd_import)
 
     return parser
 

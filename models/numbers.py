@@ -101,17 +101,21 @@ class NumberFinder:
         extra_phrases = [(ind.name, ind) for ind in extra]
         mentions: list[NumberMention] = []
         last_end = 0
+        # Names of documents (《…议事规则》《…决策程序实施办法》) say nothing about the number after them.
+        masked = _mask_titles(text)
         for m in self.regex.finditer(text):
+            if masked[m.start("num")] == _MASK:
+                continue  # 《关于…的3项措施》: a number inside a name
             parsed = self._parse(text, m)
             if parsed is None:
                 continue
             value, unit, qualifier = parsed
             sentence_start = _last_boundary(text, m.start(), _SENTENCE_END)
             own_start = max(sentence_start, last_end)
-            own = text[own_start:m.start("num") if not m.group("prefix") else m.start()]
-            kind = _kind(text[sentence_start:m.start()], own, unit)
-            ind, matched = self._match(text, own, own_start, sentence_start, m, unit, extra_phrases)
-            phrase = _phrase(text, own_start, m, matched)
+            own = masked[own_start:m.start("num") if not m.group("prefix") else m.start()]
+            kind = _kind(masked[sentence_start:m.start()], own, unit)
+            ind, matched = self._match(masked, own, own_start, sentence_start, m, unit, extra_phrases)
+            phrase = _phrase(text, masked, own_start, m, matched)
             mentions.append(NumberMention(m.start(), m.end(), value, unit, qualifier, kind, phrase,
                                           ind.id if ind else None, matched))
             last_end = m.end()
@@ -147,7 +151,11 @@ class NumberFinder:
 
     def _match(self, text, own, own_start, sentence_start, m, unit, extra_phrases):
         candidates = self._candidates(unit, extra_phrases)
-        best = _best_contiguous(own, candidates)
+        # The number's own clause first (「经审核后制发行政规范性文件2件」 is about 制发, not the
+        # 合法性审核 of the clause before), then the rest of the sentence since the previous number.
+        clause_start = max(own_start, _last_boundary(text, m.start(), _CLAUSE_END))
+        best = (_best_contiguous(text[clause_start:own_start + len(own)], candidates)
+                or _best_contiguous(own, candidates))
         if best is None:
             clause_end = _next_boundary(text, m.end(), _CLAUSE_END)
             best = _best_contiguous(text[m.end():clause_end], candidates, prefer_end=False)
@@ -176,11 +184,31 @@ def _fits(unit: str, ind: Indicator) -> bool:
     return unit in ind.units or (unit == "%" and ind.is_percent)
 
 
-def _phrase(text: str, own_start: int, m: re.Match, matched: str) -> str:
+_MASK = "\ufffc"
+
+
+def _mask_titles(text: str) -> str:
+    """``text`` with everything inside 《》 replaced by a mark no phrase contains (same length)."""
+    if "《" not in text:
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == "《":
+            depth += 1
+            out.append(ch)
+        elif ch == "》" and depth:
+            depth -= 1
+            out.append(ch)
+        else:
+            out.append(_MASK if depth else ch)
+    return "".join(out)
+
+
+def _phrase(text: str, masked: str, own_start: int, m: re.Match, matched: str) -> str:
     """The clause that holds the number, widened to include the phrase that matched."""
     start = max(own_start, _last_boundary(text, m.start(), _CLAUSE_END))
     if matched:
-        pos = text.rfind(matched, own_start, m.start())
+        pos = masked.rfind(matched, own_start, m.start())
         if 0 <= pos < start:
             start = pos
     return text[start:m.end()].strip(" \u3000")

@@ -15,6 +15,7 @@ from typing import Any, Callable, Optional
 from .atomic import atomic_write_bytes
 from .catalogue import Catalogue, default_catalogue
 from .errors import ReportFileError
+from .files import read_input_bytes
 from .report import (QUALIFIERS, CustomIndicator, DocNumber, IndicatorValue, OrganLevel, Part,
                      Report, ReportMeta, Section)
 
@@ -295,28 +296,11 @@ def migrate(data: dict, path: Path) -> dict:
 # Reading and writing files
 # ---------------------------------------------------------------------------------------
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise ReportFileError(path, "这是一个文件夹，不是报告文件")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ReportFileError(path, "文件不存在") from None
-    except PermissionError:
-        raise ReportFileError(path, "没有读取该文件的权限") from None
-    except OSError as exc:
-        raise ReportFileError(path, f"无法访问文件（{exc.strerror or exc}）") from None
-    if size > MAX_FILE_BYTES:
-        raise ReportFileError(path, f"文件过大（{size / 1024 / 1024:.0f} MB，报告文件不超过 "
-                                    f"{MAX_FILE_BYTES // 1024 // 1024} MB），可能不是报告文件")
-    if size == 0:
-        raise ReportFileError(path, "文件是空的（0 字节），可能在保存时中断；同一文件夹中的 .bak 文件是上一版本")
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except PermissionError:
-        raise ReportFileError(path, "没有读取该文件的权限，或文件正被其他程序占用") from None
-    except OSError as exc:
-        raise ReportFileError(path, f"读取失败（{exc.strerror or exc}）") from None
+    return read_input_bytes(
+        path, lambda problem: ReportFileError(path, problem), MAX_FILE_BYTES,
+        too_big=f"文件过大（{{mb:.0f}} MB，报告文件不超过 {MAX_FILE_BYTES // 1024 // 1024} MB），可能不是报告文件",
+        empty="文件是空的（0 字节），可能在保存时中断；同一文件夹中的 .bak 文件是上一版本",
+        folder="这是一个文件夹，不是报告文件")
 
 
 def _decode(path: Path, raw: bytes) -> str:

@@ -39,6 +39,12 @@ def test_every_seed_number_is_proposed_for_its_indicator(seed_text):
     # among overlapping phrases the one carrying the modifier wins
     ("其中开展专题法治宣传活动10场次", [("J12", 10, "")]),
     ("负责人出庭应诉率100%", [("H10", 100, "")]),
+    # a document's name before the number is not its context
+    ("制定修订《青石街道重大行政决策程序实施办法》等内部制度9个", [("C01", 9, "")]),
+    # the number's own clause decides before the clause ahead of it
+    ("对3件行政规范性文件草案开展合法性审核，经审核后制发行政规范性文件2件", [("C05", 3, ""), ("C02", 2, "")]),
+    # equally long phrases that overlap: the one with the modifier
+    ("全年开展“法律六进”活动26场次，其中开展专题法治宣传活动10场次", [("J08", 26, ""), ("J12", 10, "")]),
 ])
 def test_values_and_indicators(text, expected):
     assert stats(text) == expected
@@ -54,6 +60,7 @@ def test_values_and_indicators(text, expected):
     "落实“八五”普法",
     "第一责任人",
     "统一部署",
+    "印发《关于加强调解工作的3项措施》",
 ])
 def test_not_statistics(text):
     assert [m for m in find_numbers(text) if m.is_statistic] == []

@@ -1,0 +1,312 @@
+"""Word .docx → lines for the structure recogniser.
+
+Body paragraphs in document order with: the automatic number Word draws
+(paragraph or style ``w:numPr``), the heading level of the style (matched by
+style *name*: WPS gives styles numeric ids), the leading bold text, the
+alignment, and ``w:br`` line breaks as ``\\n``. 版头/版记 in text boxes are not
+body text and are left out (with a warning); tables are read row by row.
+The XML is walked with lxml directly: python-docx's objects are too slow for a
+300-page report.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+from docx.oxml.ns import qn
+
+from .docx_guard import MAX_DOCX_BYTES, refuse_non_docx
+from .docx_numbering import Numbering
+from .elements import cc_names, parse_printing
+from .errors import ImportFailed
+from .lines import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Line
+from .text_reader import read_bytes
+
+_P, _R, _T, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_PPR, _RPR, _VAL = qn("w:pPr"), qn("w:rPr"), qn("w:val")
+_TAB, _BR, _CR, _PTAB = qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")
+_TXBX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Containers whose runs are part of the paragraph's text.
+_INLINE = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
+                           "w:sdt", "w:sdtContent", "w:dir", "w:bdo")}
+_BLOCK_CONTAINERS = {qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml")}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_SKIP_STYLES = re.compile(r"^(?:toc|目录)\s*\d*$|^toc heading$", re.IGNORECASE)
+_ALIGN = {"center": ALIGN_CENTER, "right": ALIGN_RIGHT, "end": ALIGN_RIGHT, "left": ALIGN_LEFT,
+          "start": ALIGN_LEFT, "both": ALIGN_LEFT, "distribute": ALIGN_LEFT}
+_OFF = ("0", "false", "off")
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: Optional[str] = None
+    num_id: Optional[str] = None
+    ilvl: Optional[int] = None
+    outline: Optional[int] = None  # the style's own outline level: inherited ones are accidents of basedOn
+    align: str = ""
+    bold: Optional[bool] = None
+
+
+def _flag(el) -> Optional[bool]:
+    """w:b and friends: present = on unless w:val says off."""
+    if el is None:
+        return None
+    return el.get(_VAL) not in _OFF
+
+
+def _child_val(parent, tag: str) -> Optional[str]:
+    if parent is None:
+        return None
+    el = parent.find(qn(tag))
+    return el.get(_VAL) if el is not None else None
+
+
+class _Styles:
+    """Paragraph styles with what is inherited through ``w:basedOn`` resolved on demand."""
+
+    def __init__(self, styles_element):
+        self._raw: dict[str, _Style] = {}
+        self.default: Optional[str] = None
+        if styles_element is None:
+            return
+        for st in styles_element.iter(qn("w:style")):
+            if st.get(qn("w:type")) not in ("paragraph", "character"):
+                continue
+            sid = st.get(qn("w:styleId"))
+            ppr, rpr = st.find(_PPR), st.find(_RPR)
+            numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            outline = _child_val(ppr, "w:outlineLvl")
+            self._raw[sid] = _Style(
+                name=_child_val(st, "w:name") or "", based_on=_child_val(st, "w:basedOn"),
+                num_id=_child_val(numpr, "w:numId"), ilvl=_int(_child_val(numpr, "w:ilvl")),
+                outline=_int(outline), align=_ALIGN.get(_child_val(ppr, "w:jc") or "", ""),
+                bold=_flag(rpr.find(qn("w:b"))) if rpr is not None else None)
+            if st.get(qn("w:default")) in ("1", "true", "on") and st.get(qn("w:type")) == "paragraph":
+                self.default = sid
+        self._cache: dict[Optional[str], _Style] = {}
+
+    def resolved(self, sid: Optional[str]) -> _Style:
+        sid = sid or self.default
+        if sid in self._cache:
+            return self._cache[sid]
+        chain, seen, cur = [], set(), sid
+        while cur and cur in self._raw and cur not in seen:
+            seen.add(cur)
+            chain.append(self._raw[cur])
+            cur = self._raw[cur].based_on
+        own = chain[0] if chain else _Style()
+        out = _Style(name=own.name, outline=own.outline)
+        for st in chain:  # nearest definition wins
+            if out.num_id is None and st.num_id is not None:
+                out.num_id, out.ilvl = st.num_id, st.ilvl
+            out.align = out.align or st.align
+            out.bold = st.bold if out.bold is None else out.bold
+        self._cache[sid] = out
+        return out
+
+    def style_id_of(self, sid: Optional[str]) -> Optional[str]:
+        return sid or self.default
+
+
+def _int(text: Optional[str]) -> Optional[int]:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+class _Reader:
+    def __init__(self, document):
+        self.styles = _Styles(document.styles.element)
+        numbering_part = _numbering_part(document)
+        self.numbering = Numbering(numbering_part.element if numbering_part is not None else None)
+        self.lines: list[Line] = []
+        self.paragraphs = 0
+        self.textbox_texts: list[str] = []
+
+    # -- blocks -----------------------------------------------------------------------------
+    def read_blocks(self, parent) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == _P:
+                self.paragraphs += 1
+                line = self.read_paragraph(child)
+                if line is not None:
+                    self.lines.append(line)
+            elif tag == _TBL:
+                self.read_table(child)
+            elif tag in _BLOCK_CONTAINERS:
+                if not _is_toc_sdt(child):
+                    self.read_blocks(child)
+
+    def read_table(self, tbl) -> None:
+        rows = [[_cell_paragraphs(tc) for tc in tr.iter(_TC) if tc.getparent() is tr] for tr in tbl.iter(_TR)
+                if tr.getparent() is tbl]
+        texts = [[" ".join(t for t in cell if t) for cell in row] for row in rows]
+        if not any(any(cell.strip() for cell in row) for row in texts):
+            return  # a rule drawn with table borders
+        one_column = all(len(row) <= 1 for row in rows)
+        is_record = any(cc_names(c) is not None or parse_printing(c) is not None for row in texts for c in row)
+        if one_column or is_record:
+            for row in rows:  # layout tables (版记, cover blocks): each paragraph stands alone
+                for cell in row:
+                    for text in cell:
+                        if text.strip():
+                            self.lines.append(Line(text=text, number=self.paragraphs + 1))
+            return
+        for row in texts:
+            cells = [c.strip() for c in row if c.strip()]
+            if cells:
+                self.lines.append(Line(text="\u3000".join(cells), number=self.paragraphs + 1, from_table=True))
+
+    # -- paragraphs ---------------------------------------------------------------------------
+    def read_paragraph(self, p) -> Optional[Line]:
+        ppr = p.find(_PPR)
+        sid = self.styles.style_id_of(_child_val(ppr, "w:pStyle"))
+        style = self.styles.resolved(sid)
+        if _SKIP_STYLES.match(style.name):
+            return None  # table of contents entries repeat the headings
+        label = self._label(ppr, sid, style)
+        pieces: list[tuple[str, Optional[bool]]] = []
+        for run in _runs(p):
+            text = self._run_text(run)
+            if text:
+                pieces.append((text, _run_bold(run)))
+        text = "".join(t for t, _ in pieces)
+        if not text.strip() and not label:
+            return None
+        outline = _int(_child_val(ppr, "w:outlineLvl"))
+        outline = style.outline if outline is None else outline
+        heading = _HEADING_NAME.match(style.name)
+        level = int(heading.group(1)) if heading else (outline + 1 if outline is not None and outline < 9 else None)
+        align = _ALIGN.get(_child_val(ppr, "w:jc") or "", "") or style.align
+        return Line(text=text, label=label, lead=_lead(pieces, style.bold), outline_level=level, style=style.name,
+                    align=align, number=self.paragraphs)
+
+    def _label(self, ppr, sid: Optional[str], style: _Style) -> str:
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        num_id = _child_val(numpr, "w:numId")
+        ilvl = _int(_child_val(numpr, "w:ilvl"))
+        if num_id is None:
+            num_id = style.num_id
+            if num_id is None:
+                return ""
+            if ilvl is None:
+                ilvl = style.ilvl
+            if ilvl is None and sid:
+                ilvl = self.numbering.level_for_style(num_id, sid)
+        return self.numbering.next_label(num_id, ilvl or 0)
+
+    def _run_text(self, run) -> str:
+        out = []
+        for child in run:
+            tag = child.tag
+            if tag == _T:
+                out.append(child.text or "")
+            elif tag in (_TAB, _PTAB):
+                out.append("\t")
+            elif tag == _BR:
+                if child.get(qn("w:type")) in (None, "textWrapping"):
+                    out.append("\n")
+            elif tag == _CR:
+                out.append("\n")
+            elif tag == qn("w:noBreakHyphen"):
+                out.append("-")
+            else:
+                self._collect_textboxes(child)
+        return "".join(out)
+
+    def _collect_textboxes(self, el) -> None:
+        for box in el.iter(_TXBX):
+            if any(a.tag == _FALLBACK for a in box.iterancestors()):
+                continue  # the VML copy of a DrawingML text box
+            text = "".join(t.text or "" for t in box.iter(_T)).strip()
+            if text and text not in self.textbox_texts:
+                self.textbox_texts.append(text)
+
+
+def _runs(p) -> Iterator:
+    """The runs of a paragraph in order, inside hyperlinks and insertions, not in deletions or text boxes."""
+    for child in p:
+        if child.tag == _R:
+            yield child
+        elif child.tag in _INLINE:
+            yield from _runs(child)
+
+
+def _run_bold(run) -> Optional[bool]:
+    rpr = run.find(_RPR)
+    return _flag(rpr.find(qn("w:b"))) if rpr is not None else None
+
+
+def _lead(pieces: list[tuple[str, Optional[bool]]], style_bold: Optional[bool]) -> str:
+    """The paragraph's leading bold text (spaces before it do not count either way)."""
+    lead, started = [], False
+    for text, bold in pieces:
+        is_bold = bool(style_bold) if bold is None else bold
+        if not text.strip():
+            lead.append(text)
+            continue
+        if not is_bold:
+            break
+        started = True
+        lead.append(text)
+    return "".join(lead).strip() if started else ""
+
+
+def _cell_paragraphs(tc) -> list[str]:
+    out = []
+    for p in tc.iter(_P):
+        if any(a.tag == _TXBX for a in p.iterancestors()):
+            continue
+        out.append("".join(t.text or "" for t in p.iter(_T) if not any(a.tag == _TXBX for a in t.iterancestors())))
+    return out
+
+
+def _is_toc_sdt(sdt) -> bool:
+    gallery = sdt.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+    return gallery is not None and "Contents" in (gallery.get(_VAL) or "")
+
+
+def _numbering_part(document):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    try:
+        return document.part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        return None
+
+
+def read_docx(path: Path, raw: Optional[bytes] = None) -> tuple[list[Line], list[str]]:
+    """Lines of a .docx and what the reader left out; :class:`ImportFailed` for anything unreadable."""
+    if raw is None:
+        raw = read_bytes(path, MAX_DOCX_BYTES)
+    refuse_non_docx(path, raw)
+    document = _open(path, raw)
+    reader = _Reader(document)
+    reader.read_blocks(document.element.body)
+    if not any(line.text.strip() or line.label for line in reader.lines):
+        raise ImportFailed(path, "文件中没有正文文字（空白文档）")
+    warnings = []
+    if reader.textbox_texts:
+        texts = "、".join(f"「{t[:15]}」" for t in reader.textbox_texts[:4])
+        more = "等" if len(reader.textbox_texts) > 4 else ""
+        warnings.append(f"文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）：{texts}{more}")
+    return reader.lines, warnings
+
+
+def _open(path: Path, raw: bytes):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        if "not a Word file" in str(exc) or "content type" in str(exc):
+            raise ImportFailed(path, "不是 Word 文档（压缩包中没有 Word 正文）") from None
+        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容") from None
+    except Exception:  # lxml syntax errors, truncated members: all mean a damaged file
+        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容（XML 不完整）") from None

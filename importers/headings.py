@@ -1,0 +1,100 @@
+"""Heading numbers of a 公文 (一、 （一） 1. （1）) and the split of a run-in heading.
+
+Variants met in real text: half- and full-width parentheses, 1． and 1、 for 1.,
+stray spaces after the number. A heading may stand alone on its line or run into
+its paragraph: 「（一）深入学习……思想。深入学习……」 → heading + run-in text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from models.numbering import heading_label
+from models.numbers import parse_chinese_number
+
+_CN = "一二三四五六七八九十百零〇"
+_SPACE = " \u3000\u00a0\t"
+_PATTERNS = (
+    (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
+    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*"), False),
+    # 1.5万人次 and 2023.1 are numbers, not headings: no digit or dot after the mark
+    (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、](?![\d.．])[{_SPACE}]*"), True),
+    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*"), True),
+)
+_OPENERS = "“‘《（(〔【「『"
+_CLOSERS = "”’》）)〕】」』"
+_LEAD_ENDS = "。：；！？"
+
+
+@dataclass(frozen=True)
+class HeadingMark:
+    """A heading number found at the start of a line: level 1–4, its ordinal, the label as written."""
+
+    level: int
+    ordinal: int
+    label: str
+    rest: str
+
+
+def match_label(text: str) -> Optional[HeadingMark]:
+    """The heading number at the start of ``text`` (None when there is none or nothing follows it)."""
+    for level, pattern, arabic in _PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        if not rest.strip(_SPACE) or rest[0] in "、，。：；）)":
+            return None
+        ordinal = int(m.group(1)) if arabic else parse_chinese_number(m.group(1))
+        if not ordinal:
+            return None
+        return HeadingMark(level, ordinal, m.group(0).strip(_SPACE), rest)
+    return None
+
+
+def canonical_label(mark: HeadingMark) -> str:
+    """The label the report will print for this heading's ordinal at its own level."""
+    return heading_label(mark.level, mark.ordinal)
+
+
+def first_sentence_end(text: str) -> int:
+    """Index of the first 。 outside quotes and brackets, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return i
+    return -1
+
+
+def split_run_in(rest: str, lead: str = "") -> tuple[str, str]:
+    """(heading, run-in text) of a heading line without its number.
+
+    The heading is the bold lead when it ends at a sentence or clause mark (kept
+    when it is ：；！？, dropped when it is 。), otherwise the text up to the first 。.
+    The run-in text is "" when the heading stands alone; a heading that stands
+    alone keeps its own final 。 so that it prints exactly as it was written.
+    """
+    lead = lead.strip(_SPACE)
+    if lead and rest.startswith(lead) and len(lead) < len(rest):
+        after = rest[len(lead):]
+        if lead[-1] in _LEAD_ENDS:
+            return _cut(rest, len(lead) - 1, keep=lead[-1] != "。")
+        if after[0] in _LEAD_ENDS:
+            return _cut(rest, len(lead), keep=after[0] != "。")
+    end = first_sentence_end(rest)
+    if end < 0 or end == len(rest.rstrip(_SPACE)) - 1:
+        return rest.strip(_SPACE), ""
+    return _cut(rest, end, keep=False)
+
+
+def _cut(text: str, mark_at: int, keep: bool) -> tuple[str, str]:
+    heading = text[:mark_at + 1] if keep else text[:mark_at]
+    body = text[mark_at + 1:].strip(_SPACE)
+    if not body:
+        return text.strip(_SPACE), ""
+    return heading.strip(_SPACE), body

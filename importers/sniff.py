@@ -1,0 +1,24 @@
+"""Which reader a file needs, decided by its first bytes, not by its name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .docx_guard import MAX_DOCX_BYTES, refuse_non_docx
+from .errors import ImportFailed
+from .lines import Line
+from .text_reader import MAX_TEXT_BYTES, read_bytes, read_text_file
+
+_ZIP = b"PK\x03\x04"
+_DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".wps", ".doc", ".wpt", ".dot")
+
+
+def read_source_lines(path: Path) -> tuple[list[Line], list[str]]:
+    """Lines of a .docx or text file and the reader's warnings; :class:`ImportFailed` for anything else."""
+    raw = read_bytes(path, max(MAX_DOCX_BYTES, MAX_TEXT_BYTES))
+    if raw.startswith(_ZIP) or path.suffix.lower() in _DOCX_SUFFIXES:
+        from .docx_reader import read_docx  # python-docx is only needed for Word files
+        return read_docx(path, raw)
+    refuse_non_docx(path, raw, text_expected=True)
+    if len(raw) > MAX_TEXT_BYTES:
+        raise ImportFailed(path, f"文件过大（{len(raw) / 1024 / 1024:.0f} MB），不像是一份报告")
+    return read_text_file(path, raw), []

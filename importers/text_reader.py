@@ -1,0 +1,59 @@
+"""Plain text: a .txt file (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030/GBK) or pasted text.
+
+The encoding is detected from the bytes, never taken from the system locale: a
+Chinese Windows PC saves GBK, a web page copy is UTF-8, and both must read the same.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Optional
+
+from models.files import read_input_bytes
+
+from .errors import ImportFailed
+from .lines import ALIGN_RIGHT, Line
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a report is well under 1 MB of text
+_RIGHT_PUSH = 20  # a line indented this far is pushed right (a signature typed with spaces)
+
+
+def decode_text(raw: bytes, source: Optional[str] = None) -> str:
+    """Text from bytes in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
+    if raw.startswith(codecs.BOM_UTF8):
+        encodings = ("utf-8-sig",)
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        if b"\x00" in raw[:8192]:
+            raise ImportFailed(source, "这是二进制文件，不是文字文件（可导入 Word .docx 文件或 UTF-8、GBK 编码的文字文件）")
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFailed(source, "无法识别文字编码（不是 UTF-8，也不是 GBK/GB18030），请用记事本另存为 UTF-8 后再导入")
+
+
+def text_lines(text: str) -> list[Line]:
+    """One :class:`Line` per line of text; far-indented lines count as pushed right."""
+    lines = []
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        stripped = raw.lstrip(" \u3000\u00a0\t")
+        indent = len(raw) - len(stripped)
+        lines.append(Line(text=raw, number=number, align=ALIGN_RIGHT if indent >= _RIGHT_PUSH else ""))
+    return lines
+
+
+def read_text_file(path: Path, raw: Optional[bytes] = None) -> list[Line]:
+    """Lines of a text file; ``raw`` when the caller has read the bytes already."""
+    if raw is None:
+        raw = read_bytes(path, MAX_TEXT_BYTES)
+    return text_lines(decode_text(raw, str(path)))
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The whole file, or :class:`ImportFailed` for a missing, unreadable, empty or oversized file."""
+    return read_input_bytes(path, lambda problem: ImportFailed(path, problem), limit,
+                            too_big="文件过大（{mb:.0f} MB），不像是一份报告", empty="文件是空的（0 字节）")

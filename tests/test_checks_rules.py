@@ -116,7 +116,7 @@ CASES = {
                      lambda r: (value(r, "B05", 1860), para(r, "duty", "累计轮训党员干部{{B05}}人次。"))),
     "F6-DOCNO-BRACKETS": (E, lambda r: r.set_meta(doc_number=DocNumber("河西示例[2024]", 2024, 3)),
                           lambda r: r.set_meta(doc_number=DocNumber("河西示例办", 2024, 3))),
-    "F6-TITLE-LINE-LONG": (W, lambda r: r.set_meta(title="江南市河西区人民政府示例街道办事处关于2024年度法治政府建设情况的报告"),
+    "F6-TITLE-LINE-LONG": (W, lambda r: r.set_meta(title="江南市河西区人民政府示例街道办事处关于2024年度\n法治政府建设情况的报告"),
                            lambda r: r.set_meta(title="示例街道办事处关于2024年度\n法治政府建设情况的报告")),
     "F6-TITLE-ENDING": (W, lambda r: r.set_meta(title="示例街道办事处\n2024年度法治政府建设情况"),
                         lambda r: r.set_meta(title="示例街道办事处\n2024年度法治政府建设年度报告")),
@@ -159,3 +159,9 @@ def test_docs_list_every_rule():
     from pathlib import Path
     docs = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
     assert [r for r in RULES if f"| {r} |" not in docs] == []
+
+
+def test_long_title_without_breaks_is_left_to_the_export():
+    # the Word export balances a title with no user breaks into lines of at most 20 characters
+    found = check(lambda r: r.set_meta(title="江南市河西区人民政府示例街道办事处关于2024年度法治政府建设情况的报告"))
+    assert "F6-TITLE-LINE-LONG" not in {p.rule_id for p in found}

@@ -47,8 +47,9 @@ class DocumentLock:
         if self._lock.tryLock(0):
             return True
         if self._lock.error() == QLockFile.LockFailedError:
-            ok, pid, host, _app = self._lock.getLockInfo()
-            who = f"（{host}，进程 {pid}）" if ok else ""
+            info = self._lock.getLockInfo()  # (pid, host, app) in PySide6; (ok, …) in some versions
+            pid, host = (info[-3], info[-2]) if info and info[-3] else (None, None)
+            who = f"（{host}，进程 {pid}）" if pid else ""
             raise ReportLockedError(f"报告「{self.path}」已在另一个窗口中打开{who}。"
                                     "同一份报告只能在一个窗口中编辑，请切换到那个窗口。")
         return False

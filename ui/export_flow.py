@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from . import dialogs
@@ -79,6 +79,11 @@ class ExportFlow(QObject):
                                             "替换"):
             return []
         return paths
+
+    def wait(self) -> None:
+        """Block until a running export has finished and reported (for closing and tests)."""
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.sendPostedEvents()
 
     def _done(self) -> None:
         self.worker = None

@@ -50,6 +50,7 @@ class FileController(QObject):
 
     def maybe_save(self) -> bool:
         """True when the current report may be closed (saved, discarded or unchanged)."""
+        self.doc.flush()
         if not self.doc.is_modified:
             return True
         answer = dialogs.ask_save_changes(self.window, self.doc.display_name)

@@ -41,3 +41,40 @@ def report_copy(tmp_path, sample_path) -> Path:
     target = tmp_path / "报告.fzbg"
     shutil.copyfile(sample_path, target)
     return target
+
+
+SEAMS = ("ask_save_changes", "confirm", "show_error", "show_warnings", "get_open_path", "get_save_path",
+         "get_folder", "ask_new_report", "ask_recovery", "pick_indicator", "ask_custom_indicator", "ask_export_kind",
+         "ask_open_export_result", "open_location", "edit_preferences")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal dialog would block the test: each seam fails unless the test replaces it."""
+    from ui import dialogs
+
+    def refuse(name):
+        def seam(*args, **kwargs):
+            raise AssertionError(f"unexpected dialog {name}{args[1:]!r}")
+        return seam
+    for name in SEAMS:
+        monkeypatch.setattr(dialogs, name, refuse(name))
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """make_window(path=None) → a shown MainWindow, started like the program starts."""
+    from ui.main_window import MainWindow
+    from ui.settings import AppSettings
+
+    def discard_changes(window):
+        window.exports.wait()
+        window.doc.undo_stack.setClean()
+
+    def make(path=None):
+        window = MainWindow(AppSettings())
+        qtbot.addWidget(window, before_close_func=discard_changes)
+        window.show()
+        window.start(str(path) if path else None)
+        return window
+    return make

@@ -145,7 +145,7 @@ class _BodyPage(EditorPage):
             self.body.setFocus()
 
     def _on_value_change(self, change: ReportChange) -> None:
-        if change.kind in ("value_changed", "custom_indicators") and self.refs.isVisible():
+        if change.kind in ("value_changed", "custom_indicators") and not self.refs.isHidden():
             self._update_refs()
 
 

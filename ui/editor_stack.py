@@ -6,7 +6,6 @@ from typing import Callable, Optional
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from .check_page import CheckPage
 from .document import ReportDocument
 from .outline_model import BODY, CHECKS, META, PREAMBLE, STATS, category_id_of, section_id_of
 from .settings import AppSettings
@@ -79,6 +78,7 @@ class EditorStack(QStackedWidget):
         return form
 
     def _make_checks(self) -> QWidget:
+        from .check_page import CheckPage
         page = CheckPage()
         page.nodeRequested.connect(self.nodeRequested)
         return page

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QStyle, QVBoxLayout
 
 from .export_jobs import EXPORT_KINDS
 
@@ -21,7 +22,13 @@ class ExportDialog(QDialog):
             button.setToolTip(kind.description)
             self.group.addButton(button, i)
             self.buttons[key] = button
+            note = QLabel(kind.description, wordWrap=True)
+            palette = note.palette()
+            palette.setColor(QPalette.WindowText, palette.color(QPalette.PlaceholderText))
+            note.setPalette(palette)
+            note.setIndent(button.style().pixelMetric(QStyle.PM_ExclusiveIndicatorWidth) * 2)
             layout.addWidget(button)
+            layout.addWidget(note)
         next(iter(self.buttons.values())).setChecked(True)
         box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         box.button(QDialogButtonBox.Ok).setText("导出…")

@@ -61,9 +61,9 @@ class NumberEdit(QLineEdit):
     def number(self) -> Optional[Number]:
         return parse_number(self.text(), self.indicator.is_integer)
 
-    def set_number(self, value: Optional[Number]) -> None:
+    def set_number(self, value: Optional[Number], decimals: int = 4) -> None:
         if self.number() != value:
-            self.setText(format_number(value, decimals=4))
+            self.setText(format_number(value, decimals=decimals))
 
     def set_mark(self, mark: Optional[Mark], plain_tip: str) -> None:
         self.setToolTip(mark.message if mark else plain_tip)
@@ -200,7 +200,10 @@ class IndicatorForm(EditorPage):
             edit = row.edits[year]
             computed = self.catalogue.computed(report, row.indicator.id, year)
             edit.setReadOnly(computed is not None)
-            edit.set_number(computed if computed is not None else getattr(entry, year))
+            if computed is not None:
+                edit.set_number(computed, decimals=1)  # shown as the report writes it
+            else:
+                edit.set_number(getattr(entry, year))
         if "qualifier" in fields:
             row.qualifier.setCurrentIndex(max(0, row.qualifier.findData(entry.qualifier)))
         if "remark" in fields and row.remark.text().strip() != entry.remark:

@@ -11,9 +11,9 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QStyle, QToolButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStyle, QToolButton
 
-from . import checks, dialogs
+from . import dialogs
 from .document import ReportDocument
 from .editor_stack import EditorStack
 from .export_flow import ExportFlow
@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
                                                  QStyle.SP_DriveFDIcon, "导出 Word 报告和 Excel 统计表")
         self.export_actions = {key: self._action(kind.label, partial(self.exports.start, key), tip=kind.description)
                                for key, kind in EXPORT_KINDS.items()}
+        self.undo_action.setIconText("撤销")  # the toolbar keeps a short, steady label
+        self.redo_action.setIconText("重做")
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         self.outline.select_key(META)
 
     def run_checks(self) -> None:
+        from . import checks  # loaded on first use: not needed to show the window
         self.doc.flush()
         items = checks.run_checks(self.doc.report)
         self.editors.page("checks").set_results(items)

@@ -65,7 +65,6 @@ class OutlineView(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         doc.changed.connect(self._on_change)
         model.modelReset.connect(self._after_reset)
-        self.expandToDepth(1)
 
     # -- actions ------------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: Optional[str] = None, tip: str = "") -> QAction:

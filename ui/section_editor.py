@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QTextEdit, QToolTip, QVBoxLayout, QWidget)
 
+from models.catalogue import default_catalogue
 from models.numbering import chinese_numeral
 from models.refs import REF_RE, make_ref
 from models.report import Part, ReportChange, Section, StructureError
@@ -50,17 +51,38 @@ class ReferenceHighlighter(QSyntaxHighlighter):
             self.setFormat(m.start(), m.end() - m.start(), self.format)
 
 
-class ParagraphEdit(QPlainTextEdit):
-    """The body: each line a paragraph; paste cleaned; reference tooltips."""
+class ParagraphEdit(QTextEdit):
+    """The body: plain text, each line a paragraph; paste cleaned; reference tooltips.
+
+    A QTextEdit (not QPlainTextEdit) only because its layout draws the first-line indent
+    and paragraph spacing that make each line read as a paragraph.
+    """
 
     def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.doc = doc
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.highlighter = ReferenceHighlighter(self.document())
+        self._format_paragraphs()
 
     def paragraphs(self) -> list[str]:
         return split_paragraphs(self.toPlainText())
+
+    def set_paragraphs(self, paragraphs: list[str]) -> None:
+        self.setPlainText("\n".join(paragraphs))
+        self._format_paragraphs()
+
+    def _format_paragraphs(self) -> None:
+        """Indent each paragraph's first line by two characters and space paragraphs apart,
+        so that a paragraph (a line of the text) reads as one; new lines inherit it."""
+        metrics = self.fontMetrics()
+        block = QTextBlockFormat()
+        block.setTextIndent(metrics.horizontalAdvance("中") * 2)
+        block.setBottomMargin(metrics.lineSpacing() * 0.4)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.Document)
+        cursor.mergeBlockFormat(block)
 
     def character_count(self) -> int:
         """Characters of the text without line ends (cheap: no copy of the text)."""
@@ -119,7 +141,7 @@ class _BodyPage(EditorPage):
     def _show_paragraphs(self, paragraphs: list[str]) -> None:
         if self.body.paragraphs() != paragraphs:
             with self.filling():
-                self.body.setPlainText("\n".join(paragraphs))
+                self.body.set_paragraphs(paragraphs)
         self._update_refs()
 
     def _set_guidance(self, guidance: str) -> None:
@@ -133,8 +155,13 @@ class _BodyPage(EditorPage):
     def _update_refs(self) -> None:
         ids = references_in(self._stored_paragraphs())
         report = self.doc.report
-        self.refs.setText("引用的数字：" + "；".join(f"{make_ref(i)} = {shown_value(report, i)}" for i in ids)
-                          if ids else "")
+        catalogue = default_catalogue()
+
+        def describe(ind_id: str) -> str:
+            ind = catalogue.resolve(ind_id, report)
+            name = f"（{ind.label}）" if ind else ""
+            return f"{make_ref(ind_id)}{name}：{shown_value(report, ind_id, catalogue)}"
+        self.refs.setText("引用的数字：" + "；".join(describe(i) for i in ids) if ids else "")
         self.refs.setVisible(bool(ids))
 
     def _insert_reference(self) -> None:

@@ -13,10 +13,6 @@ def commit_text(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def select_all(widget) -> None:
-    widget.selectAll()
-
-
 def replace_text(widget, text: str) -> None:
     """Select everything in a line or text edit and type ``text`` over it."""
     widget.setFocus()

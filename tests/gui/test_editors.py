@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPoint
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from models.report import Report, ReportMeta, Section
 from models.templates import new_report
 from ui import dialogs
 from ui.document import ReportDocument
@@ -152,9 +151,9 @@ def test_a_reference_is_inserted_from_the_picker_and_explained(doc, section_edit
     monkeypatch.setattr(dialogs, "pick_indicator", lambda parent, report: "B05")
     section_editor.insert_ref.click()
     assert section.paragraphs == ["累计培训{{B05}}"]
-    assert "{{B05}} = 1520人次" in section_editor.refs.text()
+    assert "{{B05}}（培训人次）：1520人次" in section_editor.refs.text()
     doc.report.set_value("B05", value=1600)
-    assert "{{B05}} = 1600人次" in section_editor.refs.text()
+    assert "{{B05}}（培训人次）：1600人次" in section_editor.refs.text()
     # hovering the marker explains it
     section_editor.resize(600, 400)
     section_editor.show()
@@ -184,3 +183,16 @@ def test_preamble_editor_uses_the_template_guidance(doc, qtbot):
     commit_text(editor.body, "2024年，街道坚持依法行政。")
     editor.body_commit.flush()
     assert doc.report.preamble == ["2024年，街道坚持依法行政。"]
+
+
+def test_tab_goes_down_the_form_in_reading_order(make_window, report_copy, qtbot):
+    window = make_window(report_copy)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form = window.editors.page("meta")
+    order = [form.organ, form.level, form.year, form.title, form.addressees, form.signature, form.signing_date]
+    form.organ.setFocus()
+    for expected in order[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is expected or expected.isAncestorOf(focus)

@@ -1,7 +1,6 @@
 """The window as a user drives it: new report, typing, indicators, save, reopen, prompts."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt

@@ -30,10 +30,6 @@ class IdleCommit(QObject):
         self._timer = QTimer(self, singleShot=True, interval=IDLE_COMMIT_MS, timeout=self.flush)
         doc.flushRequested.connect(self.flush)
 
-    @property
-    def pending(self) -> bool:
-        return self._pending
-
     def touch(self) -> None:
         """The widget's text changed by the user."""
         if not self._pending:

@@ -1,0 +1,53 @@
+"""Program start: Chinese for Qt's own texts, INI settings, the entry point."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from resources import resource_path
+from ui.app import create_application, open_main_window
+from ui.settings import AppSettings, PREFERENCE_DEFAULTS
+
+
+def test_qt_translation_is_shipped_and_buttons_speak_chinese(qtbot):
+    assert resource_path("i18n", "qtbase_zh_CN.qm").is_file()
+    create_application()
+    box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    qtbot.addWidget(box)
+    assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
+
+
+def test_settings_are_an_ini_file_with_typed_preferences(tmp_path):
+    settings = AppSettings()
+    assert settings.file_name.endswith(".ini")
+    assert settings.preferences() == PREFERENCE_DEFAULTS
+    settings.set_preferences({"bold_headings": True, "default_organ": "某街道办事处"})
+    settings.sync()
+    again = AppSettings()
+    assert again.preference("bold_headings") is True and again.preference("default_organ") == "某街道办事处"
+
+
+def test_window_opens_the_file_named_on_the_command_line(report_copy, qtbot):
+    window = open_main_window([str(report_copy)])
+    qtbot.addWidget(window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    assert window.isVisible() and window.doc.path == report_copy
+    assert window.windowTitle() == "报告.fzbg[*] — 法治报告" and not window.isWindowModified()
+    assert window.outline.current_key() == "meta"
+
+
+def test_without_a_file_a_new_report_from_the_default_template(qtbot):
+    settings = AppSettings()
+    settings.set_preferences({"default_organ": "某某镇人民政府"})
+    window = open_main_window([], settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.doc.undo_stack.setClean())
+    assert window.doc.path is None and window.doc.report.meta.organ_name == "某某镇人民政府"
+    assert window.doc.report.sections and not window.isWindowModified()
+
+
+def test_main_without_subcommand_starts_the_window(monkeypatch):
+    import main
+    import ui.app
+    started = []
+    monkeypatch.setattr(ui.app, "run_app", lambda argv: started.append(argv) or 0)
+    assert main.main(["报告.fzbg"]) == 0 and main.main([]) == 0
+    assert started == [["报告.fzbg"], []]
+    assert QApplication.instance() is not None

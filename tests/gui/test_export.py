@@ -1,0 +1,177 @@
+"""导出: the worker off the UI thread, the flow through the menu, errors as Chinese messages.
+
+The exporters are written in parallel; most tests put a fake exporter function in their
+place. The last test runs the real ones when they are installed.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from models.errors import OutputFileError
+from models.storage import to_dict
+from ui import dialogs, export_jobs
+from ui.export_dialog import ExportDialog
+from ui.export_jobs import EXPORT_KINDS, TARGETS, ExportWorker, default_file_name
+
+from .helpers import commit_text
+
+
+class FakeExporter:
+    """Stands in for exporters.word.export_docx / exporters.excel.export_xlsx."""
+
+    def __init__(self, warnings=(), error=None):
+        self.calls = []
+        self.warnings = list(warnings)
+        self.error = error
+
+    def word(self, report, path, version):
+        return self._write(report, path, f"word-{version}")
+
+    def excel(self, report, path):
+        self._write(report, path, "excel")
+        return []
+
+    def _write(self, report, path, what):
+        self.calls.append((what, Path(path), report, threading.current_thread()))
+        if self.error:
+            raise self.error
+        Path(path).write_text(what, encoding="utf-8")
+        return self.warnings
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    exporter = FakeExporter(warnings=["「堃」不在仿宋_GB2312字库中"])
+    monkeypatch.setattr(export_jobs, "export_word", exporter.word)
+    monkeypatch.setattr(export_jobs, "export_excel", exporter.excel)
+    return exporter
+
+
+def test_worker_reports_progress_and_results(fake, sample_report, tmp_path):
+    jobs = [(TARGETS["word_official"], tmp_path / "a.docx"), (TARGETS["excel"], tmp_path / "b.xlsx")]
+    worker = ExportWorker(sample_report, jobs)
+    progress, finished = [], []
+    worker.signals.progress.connect(lambda *a: progress.append(a))
+    worker.signals.finished.connect(lambda paths, warnings: finished.append((paths, warnings)))
+    worker.run()
+    assert [p[:2] for p in progress] == [(0, 2), (1, 2), (2, 2)]
+    assert finished == [([str(tmp_path / "a.docx"), str(tmp_path / "b.xlsx")], fake.warnings)]
+    assert [c[0] for c in fake.calls] == ["word-official", "excel"]
+
+
+@pytest.mark.parametrize("error, expected", [
+    (OutputFileError("x.docx", "文件被其他程序占用（例如正在 Word、WPS 或 Excel 中打开）"), "被其他程序占用"),
+    (KeyError("bug"), "导出时发生意外错误"),
+])
+def test_worker_turns_failures_into_chinese_messages(monkeypatch, sample_report, tmp_path, error, expected):
+    exporter = FakeExporter(error=error)
+    monkeypatch.setattr(export_jobs, "export_word", exporter.word)
+    worker = ExportWorker(sample_report, [(TARGETS["word_public"], tmp_path / "a.docx")])
+    failed = []
+    worker.signals.failed.connect(failed.append)
+    worker.run()
+    assert expected in failed[0]
+
+
+def test_a_missing_exporter_is_a_clear_message(monkeypatch, sample_report, tmp_path):
+    import sys
+    monkeypatch.setitem(sys.modules, "exporters.word", None)  # import fails
+    with pytest.raises(export_jobs.ExporterMissingError, match="缺少 Word 导出组件"):
+        export_jobs.export_word(sample_report, tmp_path / "a.docx", "official")
+
+
+def test_default_names_are_safe_file_names(sample_report):
+    sample_report.meta.organ_name = "某局/办公室:测试"
+    name = default_file_name(sample_report, TARGETS["word_public"])
+    assert name == "某局_办公室_测试2024年度法治政府建设情况报告（公开版）.docx"
+
+
+def test_export_from_the_menu_runs_off_the_ui_thread_and_offers_the_folder(make_window, report_copy, fake,
+                                                                            monkeypatch, tmp_path, qtbot):
+    window = make_window(report_copy)
+    commit_text(window.editors.page("meta").notes, "（导出前未保存的修改）")
+    target = tmp_path / "out" / "报告正式版"
+    target.parent.mkdir()
+    suggested = []
+    monkeypatch.setattr(dialogs, "get_save_path",
+                        lambda parent, title, start, filt: suggested.append((title, start, filt)) or str(target))
+    answers, opened = [], []
+    monkeypatch.setattr(dialogs, "ask_open_export_result",
+                        lambda parent, paths, warnings: answers.append((paths, warnings)) or "folder")
+    monkeypatch.setattr(dialogs, "open_location", lambda path: opened.append(path) or True)
+    with qtbot.waitSignal(window.exports.finished, timeout=10000):
+        window.export_actions["word_official"].trigger()
+        assert not window.export_dialog_action.isEnabled()  # one export at a time
+    assert suggested[0][0] == "导出Word 正式版" and suggested[0][1].endswith("年度法治政府建设情况报告.docx")
+    written = target.with_name("报告正式版.docx")
+    assert written.read_text(encoding="utf-8") == "word-official"
+    what, path, exported_report, thread = fake.calls[0]
+    assert thread is not threading.main_thread()
+    assert exported_report is not window.doc.report  # a snapshot: typing goes on meanwhile
+    assert to_dict(exported_report) == to_dict(window.doc.report)
+    assert "（导出前未保存的修改）" in exported_report.meta.notes  # pending typing was committed first
+    assert answers == [([written], fake.warnings)]
+    assert opened == [written.parent]
+    assert window.isWindowModified()  # exporting is not saving
+    assert window.export_dialog_action.isEnabled()
+
+
+def test_export_both_into_a_folder_asks_before_replacing(make_window, report_copy, fake, monkeypatch, tmp_path,
+                                                         qtbot):
+    window = make_window(report_copy)
+    monkeypatch.setattr(dialogs, "ask_export_kind", lambda parent: "word_and_excel")
+    monkeypatch.setattr(dialogs, "get_folder", lambda *a: str(tmp_path))
+    existing = tmp_path / default_file_name(window.doc.report, TARGETS["excel"])
+    existing.write_text("old", encoding="utf-8")
+    questions = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, ok="确定": questions.append(text) or False)
+    window.export_dialog_action.trigger()
+    assert existing.name in questions[0] and fake.calls == []
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=10000):
+        window.export_dialog_action.trigger()
+    assert [c[0] for c in fake.calls] == ["word-official", "excel"]
+    assert existing.read_text(encoding="utf-8") == "excel"
+
+
+def test_export_failure_is_shown_and_nothing_else_changes(make_window, report_copy, monkeypatch, tmp_path, qtbot):
+    exporter = FakeExporter(error=OutputFileError(tmp_path / "x.xlsx", "磁盘空间不足，文件未写入，原文件保持不变。"))
+    monkeypatch.setattr(export_jobs, "export_excel", exporter.excel)
+    window = make_window(report_copy)
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "x.xlsx"))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append((title, message)))
+    with qtbot.waitSignal(window.exports.failed, timeout=10000):
+        window.export_actions["excel"].trigger()
+    assert errors[0][0] == "导出失败" and "磁盘空间不足" in errors[0][1]
+    assert not window.isWindowModified()
+
+
+def test_export_dialog_offers_every_kind(qtbot):
+    dialog = ExportDialog()
+    qtbot.addWidget(dialog)
+    assert [b.text() for b in dialog.buttons.values()] == [k.label for k in EXPORT_KINDS.values()]
+    dialog.buttons["excel"].setChecked(True)
+    assert dialog.kind() == "excel"
+
+
+def test_real_exporters_through_the_menu(make_window, report_copy, monkeypatch, tmp_path, qtbot):
+    pytest.importorskip("exporters.word")
+    pytest.importorskip("exporters.excel")
+    import docx
+    import openpyxl
+    window = make_window(report_copy)
+    monkeypatch.setattr(dialogs, "get_folder", lambda *a: str(tmp_path))
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=60000) as blocker:
+        window.exports.start("word_and_excel")
+    word, excel = (Path(p) for p in blocker.args[0])
+    text = "\n".join(p.text for p in docx.Document(word).paragraphs)
+    assert window.doc.report.meta.organ_name in text
+    assert "{{" not in text
+    book = openpyxl.load_workbook(excel)
+    assert book.sheetnames

@@ -1,0 +1,105 @@
+"""导出 as the user goes through it: choose where, export in the background, offer to open."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from . import dialogs
+from .commands import content_copy
+from .document import ReportDocument
+from .export_jobs import EXPORT_KINDS, TARGETS, ExportWorker, default_file_name
+from .qt_compat import emit
+from .settings import AppSettings
+
+
+class ExportFlow(QObject):
+    busyChanged = Signal(bool)
+    progress = Signal(int, int, str)
+    finished = Signal(list)  # paths, after the user answered the result dialog
+    failed = Signal(str)
+
+    def __init__(self, window: QWidget, doc: ReportDocument, settings: AppSettings):
+        super().__init__(window)
+        self.window, self.doc, self.settings = window, doc, settings
+        self.worker: Optional[ExportWorker] = None
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def _folder(self) -> Path:
+        preferred = self.settings.preference("export_folder")
+        if preferred and Path(preferred).is_dir():
+            return Path(preferred)
+        if self.doc.path is not None:
+            return self.doc.path.parent
+        return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
+
+    def choose_and_start(self) -> bool:
+        """导出… (Ctrl+E): ask which documents, then go on as the menu does."""
+        kind = dialogs.ask_export_kind(self.window)
+        return self.start(kind) if kind else False
+
+    def start(self, kind_key: str) -> bool:
+        if self.busy:
+            return False
+        self.doc.flush()
+        targets = [TARGETS[k] for k in EXPORT_KINDS[kind_key].targets]
+        paths = self._ask_paths(targets)
+        if not paths:
+            return False
+        self.worker = ExportWorker(content_copy(self.doc.report), list(zip(targets, paths)))
+        self.worker.signals.progress.connect(self.progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        emit(self.busyChanged, True)
+        QThreadPool.globalInstance().start(self.worker)
+        return True
+
+    def _ask_paths(self, targets) -> list[Path]:
+        report = self.doc.report
+        folder = self._folder()
+        if len(targets) == 1:
+            target = targets[0]
+            chosen = dialogs.get_save_path(self.window, f"导出{target.label}",
+                                           str(folder / default_file_name(report, target)), target.file_filter)
+            if not chosen:
+                return []
+            path = Path(chosen)
+            return [path if path.suffix.lower() == target.suffix else path.with_name(path.name + target.suffix)]
+        chosen = dialogs.get_folder(self.window, "选择导出到的文件夹", str(folder))
+        if not chosen:
+            return []
+        paths = [Path(chosen) / default_file_name(report, t) for t in targets]
+        existing = [p.name for p in paths if p.exists()]
+        if existing and not dialogs.confirm(self.window, "替换文件", "以下文件已存在，是否替换？\n" + "\n".join(existing),
+                                            "替换"):
+            return []
+        return paths
+
+    def wait(self) -> None:
+        """Block until a running export has finished and reported (for closing and tests)."""
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.sendPostedEvents()
+
+    def _done(self) -> None:
+        self.worker = None
+        emit(self.busyChanged, False)
+
+    def _finished(self, paths: list, warnings: list) -> None:
+        self._done()
+        written = [Path(p) for p in paths]
+        choice = dialogs.ask_open_export_result(self.window, written, warnings)
+        if choice == "file":
+            dialogs.open_location(written[0])
+        elif choice == "folder":
+            dialogs.open_location(written[0].parent)
+        emit(self.finished, paths)
+
+    def _failed(self, message: str) -> None:
+        self._done()
+        dialogs.show_error(self.window, "导出失败", message)
+        emit(self.failed, message)

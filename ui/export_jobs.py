@@ -1,0 +1,124 @@
+"""What 导出 produces and the worker that produces it off the UI thread.
+
+The exporters themselves live in ``exporters/`` (``exporters.word.export_docx``,
+``exporters.excel.export_xlsx``); this module is the only place the UI calls them.
+The worker gets a detached copy of the report, so the user can keep typing.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from models.errors import UserFacingError
+from models.report import Report
+
+from .qt_compat import emit
+
+
+class ExporterMissingError(UserFacingError):
+    """The program was installed without one of its exporters."""
+
+
+def export_word(report: Report, path: Path, version: str) -> list[str]:
+    try:
+        from exporters.word import export_docx
+    except ImportError as exc:
+        raise ExporterMissingError("本程序缺少 Word 导出组件（exporters.word），无法导出 Word 文件。"
+                                   "请重新安装程序。") from exc
+    return list(export_docx(report, path, version=version) or [])
+
+
+def export_excel(report: Report, path: Path) -> list[str]:
+    try:
+        from exporters.excel import export_xlsx
+    except ImportError as exc:
+        raise ExporterMissingError("本程序缺少 Excel 导出组件（exporters.excel），无法导出 Excel 文件。"
+                                   "请重新安装程序。") from exc
+    export_xlsx(report, path)
+    return []
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    """One output file."""
+
+    label: str
+    suffix: str
+    file_filter: str
+    name_suffix: str  # added to the default file name
+    # Looked up at call time (tests replace export_word/export_excel).
+    run: Callable[[Report, Path], list[str]]
+
+
+TARGETS = {
+    "word_official": ExportTarget("Word 正式版", ".docx", "Word 文件 (*.docx)", "",
+                                  lambda r, p: export_word(r, p, "official")),
+    "word_public": ExportTarget("Word 公开版", ".docx", "Word 文件 (*.docx)", "（公开版）",
+                                lambda r, p: export_word(r, p, "public")),
+    "excel": ExportTarget("Excel 统计表", ".xlsx", "Excel 文件 (*.xlsx)", "统计表", lambda r, p: export_excel(r, p)),
+}
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """A choice in the 导出 menu: one or more targets."""
+
+    label: str
+    description: str
+    targets: tuple[str, ...]
+
+
+EXPORT_KINDS = {
+    "word_official": ExportKind("Word 正式版", "含版头（发文字号、签发人）和版记（抄送、印发），用于正式报送",
+                                ("word_official",)),
+    "word_public": ExportKind("Word 公开版", "不含版头、版记，用于在网站上公开", ("word_public",)),
+    "excel": ExportKind("Excel 统计表", "统计指标按报表格式导出", ("excel",)),
+    "word_and_excel": ExportKind("Word 正式版和 Excel 统计表", "同时导出到一个文件夹", ("word_official", "excel")),
+}
+
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def default_file_name(report: Report, target: ExportTarget) -> str:
+    meta = report.meta
+    stem = f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{target.name_suffix}"
+    return _UNSAFE_NAME.sub("_", stem).strip(" .") + target.suffix
+
+
+class ExportSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what is being done
+    finished = Signal(list, list)  # paths written, warnings
+    failed = Signal(str)  # a Chinese message
+
+
+class ExportWorker(QRunnable):
+    """Writes the chosen files one after the other; stops at the first failure."""
+
+    def __init__(self, report: Report, jobs: list[tuple[ExportTarget, Path]]):
+        super().__init__()
+        self.report = report
+        self.jobs = jobs
+        self.signals = ExportSignals()
+
+    def run(self) -> None:
+        warnings: list[str] = []
+        total = len(self.jobs)
+        try:
+            for done, (target, path) in enumerate(self.jobs):
+                emit(self.signals.progress, done, total, f"正在导出{target.label}…")
+                warnings.extend(target.run(self.report, path))
+        except UserFacingError as exc:
+            emit(self.signals.failed, str(exc))
+            return
+        except Exception as exc:  # a bug in an exporter must not take the program down
+            traceback.print_exc(file=sys.stderr)
+            emit(self.signals.failed, f"导出时发生意外错误（{type(exc).__name__}：{exc}）。报告本身没有改变。")
+            return
+        emit(self.signals.progress, total, total, "导出完成")
+        emit(self.signals.finished, [str(p) for _, p in self.jobs], warnings)

@@ -1,0 +1,312 @@
+"""基本信息: the report's metadata (organ, year, dates, title, 主送, 发文字号, 版记)."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QDate, QSize, QStringListModel
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from models.report import DocNumber, OrganLevel, ReportChange
+from models.text import display_width
+
+from .commands import MetaEdit
+from .document import ReportDocument
+from .field_binding import EditorPage
+from .settings import AppSettings
+
+TITLE_LINE_LIMIT = 20  # 二号 characters on a 156 mm line
+_LIST_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+
+def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bool]]:
+    """The title's printed lines as (text, broken automatically).
+
+    Line breaks the user typed are kept; a line wider than ``limit`` 汉字 breaks where it
+    reaches the limit (the user should then choose a break that keeps words whole).
+    """
+    lines = []
+    for typed in title.split("\n"):
+        line, width = "", 0.0
+        for ch in typed:
+            w = display_width(ch)
+            if line and width + w > limit:
+                lines.append((line, True))
+                line, width = "", 0.0
+            line += ch
+            width += w
+        lines.append((line, False))
+    return lines
+
+
+def title_preview(title: str) -> str:
+    rows = []
+    for i, (line, automatic) in enumerate(title_lines(title), 1):
+        note = "到行宽自动折行" if automatic else f"{len(line)}字"
+        rows.append(f"第{i}行：{line}（{note}）")
+    return "\n".join(rows)
+
+
+def split_names(text: str) -> list[str]:
+    return [n for n in _LIST_SEPARATORS.split(text) if n]
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left empty: the minimum date is shown as 未填."""
+
+    EMPTY = QDate(2000, 1, 1)
+
+    def __init__(self, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy年M月d日")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(self.EMPTY)
+        self.setSpecialValueText("未填")
+        self.setKeyboardTracking(False)
+        self.setToolTip("未填时按 ↑ 键填入今天")
+        self.setDate(self.EMPTY)
+
+    def value(self) -> Optional[_dt.date]:
+        d = self.date()
+        return None if d == self.EMPTY else d.toPython()
+
+    def set_value(self, value: Optional[_dt.date]) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else self.EMPTY)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        if self.date() == self.EMPTY:
+            self.setDate(QDate.currentDate())
+        else:
+            super().stepBy(steps)
+
+
+class LinesEdit(QPlainTextEdit):
+    """A short list, one item a line (主送机关, 抄送, 附件)."""
+
+    def __init__(self, lines: int, placeholder: str, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self._lines = lines
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+
+    def items(self) -> list[str]:
+        return [line.strip() for line in self.toPlainText().split("\n") if line.strip()]
+
+    def set_items(self, items: list[str]) -> None:
+        if self.items() != items:
+            self.setPlainText("\n".join(items))
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        hint.setHeight(round(self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
+                             + 2 * self.document().documentMargin()))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+class MetaForm(EditorPage):
+    def __init__(self, doc: ReportDocument, settings: AppSettings, parent: Optional[QWidget] = None):
+        super().__init__(doc, parent)
+        self.settings = settings
+        self._show: dict[str, Callable[[], None]] = {}
+        self._build()
+        doc.changed.connect(self._on_change)
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        m = lambda: self.doc.report.meta  # noqa: E731 - the live metadata
+
+        self.organ = QLineEdit(placeholderText="发文机关全称，如：某某区人民政府某某街道办事处")
+        self.organ_history = QStringListModel(self.settings.organ_history(), self)
+        self.organ.setCompleter(QCompleter(self.organ_history, self))
+        self.organ.editingFinished.connect(self._remember_organ)
+        self.signature = QLineEdit()
+        self.level = QComboBox()
+        for level in OrganLevel:
+            self.level.addItem(level.label, level.value)
+        self.year = QSpinBox(minimum=1949, maximum=2200, suffix=" 年度", keyboardTracking=False)
+        self.signing_date = OptionalDateEdit()
+        self.title = LinesEdit(2, "")
+        self.title_layout = QLabel()
+        self.addressees = LinesEdit(2, "每行一个主送机关")
+        self.agency_code = QLineEdit(placeholderText="机关代字，如：海珠昌岗")
+        self.dn_year = QSpinBox(minimum=0, maximum=2200, specialValueText="年份", keyboardTracking=False)
+        self.dn_serial = QSpinBox(minimum=0, maximum=99999, specialValueText="序号", keyboardTracking=False)
+        self.dn_preview = QLabel()
+        self.signers = QLineEdit(placeholderText="上报的报告写签发人姓名，多人用顿号分隔；不上报则留空")
+        self.cc = LinesEdit(2, "每行一个抄送机关")
+        self.printing_organ = QLineEdit(placeholderText="如：某某街道办事处党政综合办公室")
+        self.printing_date = OptionalDateEdit()
+        self.attachments = LinesEdit(2, "每行一个附件名称；没有附件则留空")
+        self.notes = QLineEdit(placeholderText="如：联系人：某某，电话：……（输出时加圆括号）")
+
+        self._text_field("organ_name", "发文机关", self.organ, lambda: self.organ.text().strip())
+        self._text_field("signature_name", "署名机关", self.signature, lambda: self.signature.text().strip())
+        self._text_field("title", "标题", self.title, lambda: self.title.toPlainText().strip(), plain=True)
+        self._text_field("addressees", "主送机关", self.addressees, self.addressees.items, plain=True)
+        self._text_field("signers", "签发人", self.signers, lambda: split_names(self.signers.text()))
+        self._text_field("cc", "抄送机关", self.cc, self.cc.items, plain=True)
+        self._text_field("printing_organ", "印发机关", self.printing_organ, lambda: self.printing_organ.text().strip())
+        self._text_field("attachments", "附件", self.attachments, self.attachments.items, plain=True)
+        self._text_field("notes", "附注", self.notes, lambda: self.notes.text().strip())
+        self.agency_code.textEdited.connect(self._update_doc_number_preview)
+        self.bind_line_edit(self.agency_code, self._commit_doc_number)
+        for spin in (self.dn_year, self.dn_serial):
+            spin.valueChanged.connect(self._commit_doc_number)
+
+        self.level.activated.connect(lambda _: self._edit("organ_level", OrganLevel(self.level.currentData()), "机关层级"))
+        self.year.valueChanged.connect(lambda v: self._edit("report_year", v, "报告年度"))
+        self.signing_date.dateChanged.connect(lambda _: self._edit("signing_date", self.signing_date.value(), "成文日期"))
+        self.printing_date.dateChanged.connect(
+            lambda _: self._edit("printing_date", self.printing_date.value(), "印发日期"))
+        self.title.textChanged.connect(self._update_title_layout)
+
+        shows = {
+            "organ_name": lambda: _set_line(self.organ, m().organ_name),
+            "signature_name": lambda: _set_line(self.signature, m().signature_name),
+            "organ_level": lambda: self.level.setCurrentIndex(self.level.findData(m().organ_level.value)),
+            "report_year": lambda: self.year.setValue(m().report_year),
+            "signing_date": lambda: self.signing_date.set_value(m().signing_date),
+            "title": lambda: _set_plain(self.title, m().title),
+            "addressees": lambda: self.addressees.set_items(m().addressees),
+            "doc_number": self._show_doc_number,
+            "signers": lambda: _set_line(self.signers, "、".join(m().signers), split_names),
+            "cc": lambda: self.cc.set_items(m().cc),
+            "printing_organ": lambda: _set_line(self.printing_organ, m().printing_organ),
+            "printing_date": lambda: self.printing_date.set_value(m().printing_date),
+            "attachments": lambda: self.attachments.set_items(m().attachments),
+            "notes": lambda: _set_line(self.notes, m().notes),
+        }
+        self._show.update(shows)
+
+        doc_number = QHBoxLayout()
+        doc_number.addWidget(self.agency_code, 2)
+        doc_number.addWidget(QLabel("〔"))
+        doc_number.addWidget(self.dn_year)
+        doc_number.addWidget(QLabel("〕"))
+        doc_number.addWidget(self.dn_serial)
+        doc_number.addWidget(QLabel("号"))
+        doc_number.addWidget(self.dn_preview, 2)
+
+        report_box = QGroupBox("报告")
+        form = QFormLayout(report_box)
+        form.addRow("发文机关(&O)：", self.organ)
+        form.addRow("机关层级(&L)：", self.level)
+        form.addRow("报告年度(&Y)：", self.year)
+        form.addRow("标题(&T)：", self.title)
+        form.addRow("", self.title_layout)
+        form.addRow("主送机关(&A)：", self.addressees)
+        form.addRow("署名机关(&G)：", self.signature)
+        form.addRow("成文日期(&D)：", self.signing_date)
+        form.addRow("附件(&F)：", self.attachments)
+        form.addRow("附注(&N)：", self.notes)
+
+        head_box = QGroupBox("版头（正式版）")
+        form = QFormLayout(head_box)
+        doc_number_label = QLabel("发文字号(&W)：")
+        doc_number_label.setBuddy(self.agency_code)
+        form.addRow(doc_number_label, doc_number)
+        form.addRow("签发人(&S)：", self.signers)
+
+        tail_box = QGroupBox("版记（正式版）")
+        form = QFormLayout(tail_box)
+        form.addRow("抄送机关(&C)：", self.cc)
+        form.addRow("印发机关(&P)：", self.printing_organ)
+        form.addRow("印发日期(&E)：", self.printing_date)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for box in (report_box, head_box, tail_box):
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _text_field(self, field: str, label: str, widget, read: Callable[[], Any], plain: bool = False) -> None:
+        commit = lambda: self._edit(field, read(), label)  # noqa: E731
+        if plain:
+            self.bind_text_edit(widget, commit)
+        else:
+            self.bind_line_edit(widget, commit)
+
+    # -- model → widgets ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        with self.filling():
+            for show in self._show.values():
+                show()
+        self._update_placeholders()
+
+    def _on_change(self, change: ReportChange) -> None:
+        if change.kind == "reset":
+            self.refresh()
+        elif change.kind == "meta":
+            with self.filling():
+                for field in change.fields:
+                    if not self.is_own_echo(field) and field in self._show:
+                        self._show[field]()
+            self._update_placeholders()
+
+    def _update_placeholders(self) -> None:
+        meta = self.doc.report.meta
+        self.signature.setPlaceholderText(f"同发文机关：{meta.organ_name}" if meta.organ_name else "同发文机关")
+        self.title.setPlaceholderText(f"默认：{meta.default_title}（留空即用默认标题；按回车可指定换行位置）")
+        self._update_title_layout()
+
+    def _update_title_layout(self) -> None:
+        title = self.title.toPlainText().strip() or self.doc.report.meta.default_title
+        self.title_layout.setText(f"标题排版（二号字每行不超过{TITLE_LINE_LIMIT}字，回行时应词意完整）：\n"
+                                  + title_preview(title))
+
+    def _show_doc_number(self) -> None:
+        dn = self.doc.report.meta.doc_number
+        _set_line(self.agency_code, dn.agency_code)
+        self.dn_year.setValue(dn.year or 0)
+        self.dn_serial.setValue(dn.serial or 0)
+        self._update_doc_number_preview()
+
+    def _read_doc_number(self) -> DocNumber:
+        return DocNumber(agency_code=self.agency_code.text().strip(), year=self.dn_year.value() or None,
+                         serial=self.dn_serial.value() or None)
+
+    def _update_doc_number_preview(self) -> None:
+        text = self._read_doc_number().format()
+        self.dn_preview.setText(f"「{text}」" if text else "（未填全）")
+
+    # -- widgets → model ----------------------------------------------------------------------
+    def _edit(self, field: str, value: Any, label: str) -> None:
+        if self.loading or getattr(self.doc.report.meta, field) == value:
+            return
+        self.push_edit(MetaEdit(self.doc.report, field, value, f"修改{label}"), field)
+        if field in ("organ_name", "report_year"):
+            self._update_placeholders()
+
+    def _commit_doc_number(self, *_) -> None:
+        self._update_doc_number_preview()
+        self._edit("doc_number", self._read_doc_number(), "发文字号")
+
+    def _remember_organ(self) -> None:
+        name = self.organ.text().strip()
+        if name:
+            self.settings.add_organ_name(name)
+            self.organ_history.setStringList(self.settings.organ_history())
+
+
+def _set_line(widget: QLineEdit, text: str, parse: Callable[[str], Any] = str.strip) -> None:
+    """Show ``text`` unless the widget already says the same (keeps the cursor while typing)."""
+    if parse(widget.text()) != parse(text):
+        widget.setText(text)
+
+
+def _set_plain(widget: QPlainTextEdit, text: str) -> None:
+    if widget.toPlainText().strip() != text:
+        widget.setPlainText(text)

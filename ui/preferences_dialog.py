@@ -1,0 +1,58 @@
+"""工具 → 选项: default organ, fonts, bold headings, 表号 block, export folder."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+                               QPushButton, QVBoxLayout)
+
+from . import dialogs
+from .settings import AppSettings
+
+_FONT_FIELDS = (("title_font", "标题字体"), ("body_font", "正文字体"), ("heading1_font", "一级标题字体"),
+                ("heading2_font", "二级标题字体"))
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("选项")
+        prefs = settings.preferences()
+        self.default_organ = QLineEdit(prefs["default_organ"], placeholderText="新建报告时预先填入的发文机关")
+        self.fonts = {key: QLineEdit(prefs[key]) for key, _ in _FONT_FIELDS}
+        self.bold_headings = QCheckBox("三级、四级标题加粗", checked=prefs["bold_headings"])
+        self.table_number_block = QCheckBox("Excel 统计表带表号栏（表号、制定机关、有效期）",
+                                            checked=prefs["table_number_block"])
+        self.export_folder = QLineEdit(prefs["export_folder"], placeholderText="默认为报告文件所在文件夹")
+        browse = QPushButton("浏览…")
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.export_folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("默认发文机关：", self.default_organ)
+        for key, label in _FONT_FIELDS:
+            form.addRow(f"{label}：", self.fonts[key])
+        form.addRow("", self.bold_headings)
+        form.addRow("", self.table_number_block)
+        form.addRow("导出文件夹：", folder_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = dialogs.get_folder(self, "选择导出文件夹", self.export_folder.text())
+        if folder:
+            self.export_folder.setText(folder)
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {key: w.text().strip() for key, w in self.fonts.items()}
+        values.update(default_organ=self.default_organ.text().strip(), bold_headings=self.bold_headings.isChecked(),
+                      table_number_block=self.table_number_block.isChecked(),
+                      export_folder=self.export_folder.text().strip())
+        return values

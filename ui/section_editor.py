@@ -1,0 +1,327 @@
+"""Editors of the running text: a section (heading, run-in, part, body) and the 开头段.
+
+The body is plain text, one line per paragraph. Pasted text is cleaned (control
+characters from Word, half-width punctuation between Chinese characters). References
+``{{B05}}`` to indicator values stay visible as markers, highlighted, with a tooltip
+saying the number they stand for.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QTextEdit, QToolTip, QVBoxLayout, QWidget)
+
+from models.catalogue import default_catalogue
+from models.numbering import chinese_numeral
+from models.refs import REF_RE, make_ref
+from models.report import Part, ReportChange, Section, StructureError
+from models.templates import default_template_for
+from models.text import clean_paragraph, split_paragraphs
+
+from . import dialogs
+from .commands import PreambleEdit, SectionEdit
+from .document import ReportDocument
+from .field_binding import EditorPage
+from .references import reference_at, reference_tip, references_in, shown_value
+
+
+def level_name(level: int) -> str:
+    return f"{chinese_numeral(level)}级标题"
+
+
+def clean_pasted_text(text: str) -> str:
+    """Pasted text as paragraphs: one per non-empty line, cleaned, Chinese punctuation."""
+    return "\n".join(clean_paragraph(p) for p in split_paragraphs(text))
+
+
+class ReferenceHighlighter(QSyntaxHighlighter):
+    def __init__(self, document):
+        super().__init__(document)
+        self.format = QTextCharFormat()
+        self.format.setBackground(QColor("#e3eefc"))
+        self.format.setForeground(QColor("#1f4e8c"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        if "{{" not in text:
+            return
+        for m in REF_RE.finditer(text):
+            self.setFormat(m.start(), m.end() - m.start(), self.format)
+
+
+class ParagraphEdit(QTextEdit):
+    """The body: plain text, each line a paragraph; paste cleaned; reference tooltips.
+
+    A QTextEdit (not QPlainTextEdit) only because its layout draws the first-line indent
+    and paragraph spacing that make each line read as a paragraph.
+    """
+
+    def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.highlighter = ReferenceHighlighter(self.document())
+        self._format_paragraphs()
+
+    def paragraphs(self) -> list[str]:
+        return split_paragraphs(self.toPlainText())
+
+    def set_paragraphs(self, paragraphs: list[str]) -> None:
+        self.setPlainText("\n".join(paragraphs))
+        self._format_paragraphs()
+
+    def _format_paragraphs(self) -> None:
+        """Indent each paragraph's first line by two characters and space paragraphs apart,
+        so that a paragraph (a line of the text) reads as one; new lines inherit it."""
+        metrics = self.fontMetrics()
+        block = QTextBlockFormat()
+        block.setTextIndent(metrics.horizontalAdvance("中") * 2)
+        block.setBottomMargin(metrics.lineSpacing() * 0.4)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.Document)
+        cursor.mergeBlockFormat(block)
+
+    def character_count(self) -> int:
+        """Characters of the text without line ends (cheap: no copy of the text)."""
+        doc = self.document()
+        return max(0, doc.characterCount() - doc.blockCount())
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
+        if source.hasText():
+            self.insertPlainText(clean_pasted_text(source.text()))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            ref = reference_at(cursor.block().text(), cursor.positionInBlock())
+            if ref:
+                QToolTip.showText(event.globalPos(), reference_tip(self.doc.report, ref), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class _BodyPage(EditorPage):
+    """What the section editor and the 开头段 editor share: the body and its helpers."""
+
+    def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
+        super().__init__(doc, parent)
+        self.body = ParagraphEdit(doc)
+        self.body.setAccessibleName("正文")
+        self.guidance = QLabel(wordWrap=True)
+        palette = self.guidance.palette()
+        palette.setColor(QPalette.WindowText, palette.color(QPalette.PlaceholderText))
+        self.guidance.setPalette(palette)
+        self.count = QLabel()
+        self.refs = QLabel(wordWrap=True)
+        self.refs.setTextFormat(Qt.PlainText)
+        self.insert_ref = QPushButton("插入数字引用(&R)…")
+        self.insert_ref.setToolTip("插入对统计指标的引用 {{编号}}：导出时替换为该指标的数字")
+        self.insert_ref.clicked.connect(self._insert_reference)
+        self.body_commit = self.bind_text_edit(self.body, self._commit_body)
+        self.body.textChanged.connect(self._update_count)
+
+    def _footer(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.count)
+        row.addStretch(1)
+        row.addWidget(self.insert_ref)
+        return row
+
+    def _stored_paragraphs(self) -> list[str]:
+        raise NotImplementedError
+
+    def _commit_body(self) -> None:
+        raise NotImplementedError
+
+    def _show_paragraphs(self, paragraphs: list[str]) -> None:
+        if self.body.paragraphs() != paragraphs:
+            with self.filling():
+                self.body.set_paragraphs(paragraphs)
+        self._update_refs()
+
+    def _set_guidance(self, guidance: str) -> None:
+        self.guidance.setText(f"填写提示：{guidance}" if guidance else "")
+        self.guidance.setVisible(bool(guidance))
+        self.body.setPlaceholderText(guidance or "在此输入正文，每行一段。")
+
+    def _update_count(self) -> None:
+        self.count.setText(f"{self.body.character_count()} 字")
+
+    def _update_refs(self) -> None:
+        ids = references_in(self._stored_paragraphs())
+        report = self.doc.report
+        catalogue = default_catalogue()
+
+        def describe(ind_id: str) -> str:
+            ind = catalogue.resolve(ind_id, report)
+            name = f"（{ind.label}）" if ind else ""
+            return f"{make_ref(ind_id)}{name}：{shown_value(report, ind_id, catalogue)}"
+        self.refs.setText("引用的数字：" + "；".join(describe(i) for i in ids) if ids else "")
+        self.refs.setVisible(bool(ids))
+
+    def _insert_reference(self) -> None:
+        indicator_id = dialogs.pick_indicator(self, self.doc.report)
+        if indicator_id:
+            self.body.insertPlainText(make_ref(indicator_id))
+            self.body_commit.flush()
+            self.body.setFocus()
+
+    def _on_value_change(self, change: ReportChange) -> None:
+        if change.kind in ("value_changed", "custom_indicators") and not self.refs.isHidden():
+            self._update_refs()
+
+
+class SectionEditor(_BodyPage):
+    def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
+        super().__init__(doc, parent)
+        self.section_id: Optional[str] = None
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.heading = QLineEdit(placeholderText="标题文字（序号自动生成，不要输入“一、”“（一）”）")
+        self.run_in = QCheckBox("标题与正文同段（“（一）标题。正文……”）")
+        self.part = QComboBox()
+        self.part.addItem("（不标注）", None)
+        for p in Part:
+            self.part.addItem(p.label, p.value)
+        self.part.setToolTip("这一部分对应《法治政府建设与责任落实督察工作规定》要求报告的哪项内容（检查时用）")
+
+        self.bind_line_edit(self.heading, self._commit_heading)
+        self.run_in.toggled.connect(self._commit_run_in)
+        self.part.activated.connect(self._commit_part)
+
+        form = QFormLayout()
+        form.addRow("标题(&H)：", self.heading)
+        form.addRow("", self.run_in)
+        form.addRow("报告部分(&P)：", self.part)
+        self._part_label = form.labelForField(self.part)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.guidance)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.refs)
+        layout.addLayout(self._footer())
+        doc.changed.connect(self._on_change)
+
+    @property
+    def section(self) -> Optional[Section]:
+        if self.section_id is None:
+            return None
+        try:
+            return self.doc.report.find_section(self.section_id)
+        except StructureError:
+            return None
+
+    def show_section(self, section_id: str) -> None:
+        self.doc.flush()
+        self.section_id = section_id
+        self._refresh()
+
+    def _refresh(self, fields: tuple[str, ...] = ("heading", "run_in", "part", "guidance", "paragraphs")) -> None:
+        section = self.section
+        if section is None:
+            return
+        with self.filling():
+            if "heading" in fields and self.heading.text().strip() != section.heading:
+                self.heading.setText(section.heading)
+            if "run_in" in fields:
+                self.run_in.setChecked(section.run_in)
+            if "part" in fields:
+                self.part.setCurrentIndex(self.part.findData(section.part.value if section.part else None))
+            if "guidance" in fields:
+                self._set_guidance(section.guidance)
+        if "paragraphs" in fields:
+            self._show_paragraphs(section.paragraphs)
+        self._update_position()
+
+    def _update_position(self) -> None:
+        report = self.doc.report
+        level = report.level_of(self.section_id)
+        self.title.setText(f"{level_name(level)}  {report.label_of(self.section_id)}{self.section.heading}")
+        self.part.setVisible(level == 1)
+        self._part_label.setVisible(level == 1)
+
+    def _stored_paragraphs(self) -> list[str]:
+        section = self.section
+        return section.paragraphs if section else []
+
+    def _edit(self, field: str, value, text: str) -> None:
+        section = self.section
+        if section is None or getattr(section, field) == value:
+            return
+        self.push_edit(SectionEdit(self.doc.report, section.id, field, value, text), field)
+
+    def _commit_heading(self) -> None:
+        self._edit("heading", self.heading.text().strip(), "修改标题")
+        self._update_position()
+
+    def _commit_body(self) -> None:
+        self._edit("paragraphs", self.body.paragraphs(), "修改正文")
+        self._update_refs()
+
+    def _commit_run_in(self, checked: bool) -> None:
+        if not self.loading:
+            self._edit("run_in", checked, "标题与正文同段" if checked else "标题单独成段")
+
+    def _commit_part(self, _index: int) -> None:
+        value = self.part.currentData()
+        self._edit("part", Part(value) if value else None, "标注报告部分")
+
+    def _on_change(self, change: ReportChange) -> None:
+        if self.section_id is None:
+            return
+        if change.kind == "section_changed" and change.section_id == self.section_id:
+            self._refresh(tuple(f for f in change.fields if not self.is_own_echo(f)))
+        elif change.kind in ("section_added", "section_removed", "section_moved", "reset"):
+            if self.section is not None:
+                self._refresh(() if change.kind != "reset" else ("heading", "run_in", "part", "guidance",
+                                                                 "paragraphs"))
+        else:
+            self._on_value_change(change)
+
+
+class PreambleEditor(_BodyPage):
+    """The paragraphs before 一、 (the 开头段)."""
+
+    def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
+        super().__init__(doc, parent)
+        title = QLabel("开头段（“一、”之前的段落）")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.guidance)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.refs)
+        layout.addLayout(self._footer())
+        doc.changed.connect(self._on_change)
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self.doc.report
+        self._set_guidance(default_template_for(report.meta.organ_level).preamble_guidance)
+        self._show_paragraphs(report.preamble)
+
+    def _stored_paragraphs(self) -> list[str]:
+        return self.doc.report.preamble
+
+    def _commit_body(self) -> None:
+        paragraphs = self.body.paragraphs()
+        if paragraphs != self.doc.report.preamble:
+            self.push_edit(PreambleEdit(self.doc.report, paragraphs, "修改开头段"), "preamble")
+        self._update_refs()
+
+    def _on_change(self, change: ReportChange) -> None:
+        if (change.kind == "preamble" and not self.is_own_echo("preamble")) or change.kind == "reset" \
+                or (change.kind == "meta" and "organ_level" in change.fields):
+            self.refresh()
+        else:
+            self._on_value_change(change)

@@ -120,11 +120,25 @@ def outside_gb2312(text: str) -> list[tuple[int, str]]:
     for i, ch in enumerate(text):
         if ord(ch) < 0x80:
             continue
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
+        if not _in_gb2312(ch):
             found.append((i, ch))
     return found
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    # Windows reads GB2312 fonts through code page 936, which maps a few symbols differently from
+    # Python's codec (A1AA is — U+2014 there, ― U+2015 here; A1A4 is · U+00B7, not ・): a character
+    # is covered when its CP936 code is a GB2312 code.
+    try:
+        ch.encode("gbk").decode("gb2312")
+        return True
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
 
 
 def display_width(text: str) -> float:

@@ -1,0 +1,1 @@
+"""Exporters: the report as an official Word document (``exporters.word``) and other formats."""

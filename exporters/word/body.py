@@ -1,6 +1,7 @@
 """The 主体's text: title, 主送机关, preamble and the numbered sections (一、（一）1.（1）)."""
 from __future__ import annotations
 
+from models.numbering import heading_label
 from models.report import Report, Section
 
 from .styles import LINE
@@ -33,12 +34,12 @@ def write_preamble(w: DocWriter, report: Report) -> None:
 
 
 def write_sections(w: DocWriter, report: Report) -> None:
-    for section, level, _ in report.iter_sections():
-        _write_section(w, report, section, min(level, MAX_LEVEL))
+    for section, level, path in report.iter_sections():
+        # The number Report.label_of computes, from the path at hand (label_of searches the tree).
+        _write_section(w, section, min(level, MAX_LEVEL), heading_label(level, path[-1] + 1))
 
 
-def _write_section(w: DocWriter, report: Report, section: Section, level: int) -> None:
-    label = report.label_of(section.id)
+def _write_section(w: DocWriter, section: Section, level: int, label: str) -> None:
     heading = w.prep.inline(section.heading)
     place = f"“{label}{heading[:10]}{'…' if len(heading) > 10 else ''}”"
     paragraphs = [line for text in section.paragraphs for line in w.prep.lines(text)]

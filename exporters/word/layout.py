@@ -10,6 +10,7 @@ the fonts are the GB faces, whose Latin characters are exactly half as wide as C
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -106,30 +107,46 @@ def count_lines(text: str, em: float, tracking: float, first_width: float, width
     first line of ``first_width`` and further lines of ``width`` twips."""
     if not text:
         return 1
-    ends = list(accumulate(advances(text, em, tracking)))
-    n, pos, lines, avail, before = len(text), 0, 0, first_width, 0.0
+    pitch = em + tracking
+    n, pos, lines, avail = len(text), 0, 0, first_width
     while pos < n:
-        end = bisect_right(ends, before + avail + 0.5)  # characters that fit from pos
         lines += 1
+        end = pos + int((avail + 0.5) // pitch)  # if every character is full-width
+        if _NARROW_RE.search(text, pos, min(end + 1, n)):
+            stop = pos + int((avail + 0.5) // (em * NARROW_DEFAULT + tracking)) + 1
+            ends = list(accumulate(advances(text[pos:stop], em, tracking)))
+            end = pos + bisect_right(ends, avail + 0.5)
         if end >= n:
             break
         end = max(end, pos + 1)
         # Chinese line breaking: a closing mark does not start a line, an opening mark does not end
         # one, a number or Latin word is not split: the break moves back.
         while end > pos + 1 and (text[end] in NO_LINE_START or text[end - 1] in NO_LINE_END
-                                 or _in_word(text, end)):
+                                 or (text[end].isascii() and _in_word(text, end))):
             end -= 1
-        pos, before, avail = end, ends[end - 1], width
+        pos, avail = end, width
     return lines
 
 
 def advances(text: str, em: float, tracking: float = 0.0) -> list[float]:
     """Each character's advance in twips."""
-    return [em * (1.0 if _wide(ch) else _NARROW.get(ch, NARROW_DEFAULT)) + tracking for ch in text]
+    shares = _SHARES
+    return [em * (shares.get(ch) or _share(ch)) + tracking for ch in text]
 
 
-def _wide(ch: str) -> bool:
-    return display_width(ch) == 1.0
+_SHARES: dict[str, float] = {}
+
+
+def _share(ch: str) -> float:
+    """A character's advance in em (cached: this runs for every character of long reports)."""
+    share = 1.0 if display_width(ch) == 1.0 else _NARROW.get(ch, NARROW_DEFAULT)
+    _SHARES[ch] = share
+    return share
+
+
+# Characters that display_width counts as half-width (the complement of its full-width ranges).
+_NARROW_RE = re.compile("[^\u1100-\u115f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
+                        "\uff00-\uff60“”‘’—…·\U00020000-\U0003134f\U0001f300-\U0010ffff]")
 
 
 def _in_word(text: str, i: int) -> bool:

@@ -12,6 +12,7 @@ from . import ooxml
 from .styles import (CHAR_SPACE, LINE, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_H, PAGE_W,
                      StyleSheet)
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 HEADER_DISTANCE = 851   # 15 mm; the documents have no header text
 PAGE_NUMBER_INDENT = 280  # 空一字 at 4号 (14 pt)
 
@@ -45,8 +46,9 @@ def setup_settings(document) -> None:
 
 
 def setup_properties(document, *, title: str, author: str) -> None:
-    """Core properties (python-docx's template says author "python-docx", dated 2013) and no template
-    thumbnail (Windows Explorer would show python-docx's picture as the file's preview)."""
+    """Core properties (python-docx's template says author "python-docx", dated 2013); no template
+    thumbnail (Windows Explorer would show python-docx's picture as the file's preview) and no
+    Word 2010 copy of the template's styles."""
     props = document.core_properties
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props.title = title
@@ -57,10 +59,10 @@ def setup_properties(document, *, title: str, author: str) -> None:
     props.subject = ""
     props.created = props.modified = now
     props.revision = 1
-    rels = document.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del rels[rid]
+    for rels, kind in ((document.part.package.rels, RT.THUMBNAIL), (document.part.rels, STYLES_WITH_EFFECTS)):
+        for rid, rel in list(rels.items()):
+            if rel.reltype == kind:
+                del rels[rid]
 
 
 def add_page_number_footers(document, sheet: StyleSheet) -> None:
@@ -69,7 +71,7 @@ def add_page_number_footers(document, sheet: StyleSheet) -> None:
     for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-        paragraph.style = sheet.style("GWPageNumber")
+        paragraph._p.style = "GWPageNumber"
         ppr = paragraph._p.get_or_add_pPr()
         ooxml.set_jc(ppr, side)
         ooxml.set_indent(ppr, left=PAGE_NUMBER_INDENT if side == "left" else 0,

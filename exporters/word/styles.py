@@ -106,7 +106,6 @@ class StyleSheet:
             CharStyle("GWSignerName", "签发人姓名", o.font_signer_name),
         ]
         self.char = {s.sid: s for s in chars}
-        self._docx = {}
 
     # -- metrics ---------------------------------------------------------------------------
     def pitch_pt(self, sid: str) -> float:
@@ -121,28 +120,22 @@ class StyleSheet:
     def font_of(self, sid: str, char_sid: Optional[str] = None) -> str:
         return self.char[char_sid].font if char_sid else self.para[sid].font
 
-    def style(self, sid: str):
-        """The python-docx style object (pass it to add_paragraph: no lookup by name per call)."""
-        return self._docx[sid]
-
     # -- creation ----------------------------------------------------------------------------
     def install(self, document) -> None:
+        styles_el = document.styles.element
+        _prune_template(styles_el)
         self._fix_defaults(document)
         self._normal(document.styles["Normal"])
         for spec in self.para.values():
-            style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
-            style.style_id = spec.sid
-            style.base_style = document.styles["Normal"]
-            style.quick_style = True
-            self._para_props(style.element, spec)
-            self._docx[spec.sid] = style
+            el = _new_style(styles_el, WD_STYLE_TYPE.PARAGRAPH, spec.sid, spec.name)
+            el.append(ooxml.make("basedOn", val="Normal"))
+            el.append(ooxml.make("qFormat"))
+            self._para_props(el, spec)
         for spec in self.char.values():
-            style = document.styles.add_style(spec.name, WD_STYLE_TYPE.CHARACTER)
-            style.style_id = spec.sid
-            rpr = style.element.get_or_add_rPr()
+            el = _new_style(styles_el, WD_STYLE_TYPE.CHARACTER, spec.sid, spec.name)
+            rpr = el.get_or_add_rPr()
             ooxml.set_fonts(rpr, spec.font, self.latin)
             ooxml.set_bold(rpr, spec.bold)
-            self._docx[spec.sid] = style
 
     def _fix_defaults(self, document) -> None:
         """docDefaults and every style without theme fonts; Chinese as the East Asian language.
@@ -209,3 +202,22 @@ class StyleSheet:
         if spec.tracking is not None:
             ooxml.set_tracking(rpr, spec.tracking)
         ooxml.set_size(rpr, spec.size)
+
+
+# Template styles kept: the defaults every document needs. The rest of python-docx's 160 styles
+# (Heading 1…, Title, table designs) carry theme fonts and blue colours; a clerk would see them in
+# Word's style list, and WPS resolves their theme fonts and reports missing faces.
+_KEEP = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+
+
+def _prune_template(styles_el) -> None:
+    for el in styles_el.findall(qn("w:style")):
+        if el.get(qn("w:styleId")) not in _KEEP:
+            styles_el.remove(el)
+
+
+def _new_style(styles_el, kind, sid: str, name: str):
+    """A custom style element (python-docx's add_style first scans every style for the name)."""
+    el = styles_el.add_style_of_type(name, kind, False)
+    el.set(qn("w:styleId"), sid)
+    return el

@@ -3,6 +3,7 @@ are dropped, half-width punctuation in Chinese text becomes full-width; and char
 face has no glyph for are collected as warnings."""
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Optional
 
@@ -12,6 +13,7 @@ from models.report import Report
 from models.text import clean_text, normalize_punctuation, outside_gb2312
 
 EDGE_SPACE = " \t\u3000\u00a0"
+_HALF_WIDTH = re.compile(r"[,:;?!()]")  # what normalize_punctuation converts; most text has none
 
 
 class TextPrep:
@@ -20,8 +22,8 @@ class TextPrep:
         self.catalogue = catalogue
 
     def _clean(self, text: str, keep_newlines: bool) -> str:
-        text = render_refs(text or "", self.report, self.catalogue)
-        return normalize_punctuation(clean_text(text, keep_newlines=keep_newlines))
+        text = clean_text(render_refs(text or "", self.report, self.catalogue), keep_newlines=keep_newlines)
+        return normalize_punctuation(text) if _HALF_WIDTH.search(text) else text
 
     def inline(self, text: str) -> str:
         """One line: line breaks become spaces; typed indents and trailing spaces go (styles indent)."""

@@ -62,7 +62,7 @@ def write_masthead(w: DocWriter, report: Report) -> tuple[list[str], int]:
                         space_before=space if i == 0 else 0, lines=1)
         first = len(pairs) == 1
         w.paragraph("GWDocNumber", [(FULL_SPACE + number, None)] + _signer_runs(pairs[-1], first=first),
-                    where="发文字号", tabs=[SIGNER_TAB], space_before=space if first else 0, lines=1,
+                    where="发文字号、签发人", tabs=[SIGNER_TAB], space_before=space if first else 0, lines=1,
                     jc="left")
     else:
         w.paragraph("GWDocNumber", number, where="发文字号", space_before=space)

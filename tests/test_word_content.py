@@ -148,13 +148,29 @@ def test_signature_sealed_centres_the_name_over_the_date_with_room_for_the_seal(
     assert sig.paragraph_format.space_before.pt >= 3 * 28.95
 
 
-def test_attachments_numbered_when_several():
-    report = small_report(attachments=["2024年法治建设台账", "执法统计表。"])
-    texts = read_back(report)
-    i = texts.index("附件：1.2024年法治建设台账")
-    assert texts[i + 1] == "2.执法统计表"
-    single = read_back(small_report(attachments=["台账"]))
-    assert "附件：台账" in single
+def _attachment_paragraphs(report):
+    doc = docx.Document(io.BytesIO(build_docx(report)[0]))
+    start = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("附件："))
+    return doc.paragraphs[start:start + len(report.meta.attachments)]
+
+
+def test_attachments_numbered_when_several_and_aligned():
+    short = _attachment_paragraphs(small_report(attachments=["2024年法治建设台账", "执法统计表。"]))
+    assert [p.text for p in short] == ["附件：1.2024年法治建设台账", "\u3000\u3000\u30002.执法统计表"]
+    assert short[0].paragraph_format.space_before.pt == pytest.approx(28.95)  # one blank line below the body
+    single = _attachment_paragraphs(small_report(attachments=["台账"]))
+    assert [p.text for p in single] == ["附件：台账"]
+
+
+def test_a_wrapping_attachment_name_continues_under_its_first_character():
+    long_name = "2024年度法治政府建设工作台账（含行政执法、行政复议、行政应诉、普法宣传等各项统计）"
+    paragraphs = _attachment_paragraphs(small_report(attachments=[long_name, "执法统计表"]))
+    assert [p.text for p in paragraphs] == ["附件：1." + long_name, "2.执法统计表"]
+    first, second = (p.paragraph_format for p in paragraphs)
+    # the names start 2 + 3 (附件：) + 1 (1.) characters in; the numbers hang before them
+    assert first.left_indent.twips == second.left_indent.twips == round(6 * 8845 / 28)
+    assert first.first_line_indent.twips == -round(4 * 8845 / 28)
+    assert second.first_line_indent.twips == -round(1 * 8845 / 28)
 
 
 def test_missing_metadata_is_reported_not_crashed():

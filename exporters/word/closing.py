@@ -8,21 +8,38 @@ from .styles import CHAR, LINE
 from .writer import DocWriter, Indent
 
 BODY_INDENT = 2  # 空二字
+FULL_SPACE = "\u3000"
 
 
 def write_attachments(w: DocWriter, report: Report) -> None:
-    """附件：1.名称 … one blank line below the body, 空二字; the names of several attachments numbered,
-    a wrapped name continuing under its first character; no closing punctuation."""
+    """附件：1.名称 … one blank line below the body, 空二字; the names of several attachments numbered
+    and aligned; no closing punctuation.
+
+    A name that wraps continues under its own first character (7.3.4), which takes a hanging
+    indent. When every name fits on its line the paragraphs are plain body paragraphs instead
+    (2 characters in, later numbers aligned with full-width spaces): the same picture, and
+    conformance checkers that expect every paragraph above the 署名 to be indented like the body
+    accept it.
+    """
     names = [w.prep.inline(n).rstrip("。；;，,") for n in report.meta.attachments]
     names = [n for n in names if n]
     lead = "附件："
+    items = []
     for i, name in enumerate(names, 1):
         number = f"{i}." if len(names) > 1 else ""
         start = BODY_INDENT + display_width(lead) + display_width(number)   # where the name starts, in 字
-        prefix = (lead if i == 1 else "") + number
-        indent = Indent(hanging=_tw(display_width(prefix)), left=_tw(start))
-        w.paragraph("GWAttachment", prefix + name, where="附件说明", indent=indent,
-                    space_before=LINE if i == 1 else 0)
+        prefix = (lead if i == 1 else FULL_SPACE * int(display_width(lead))) + number
+        items.append((prefix, name, Indent(hanging=_tw(start - BODY_INDENT if i == 1 else display_width(number)),
+                                           left=_tw(start))))
+    body = Indent(first_chars=BODY_INDENT)
+    one_line = all(w.flow.measure("GWAttachment", prefix + name, body.geometry(320)) == 1
+                   for prefix, name, _ in items)
+    for i, (prefix, name, hanging) in enumerate(items):
+        if one_line:
+            text, indent = prefix + name, body
+        else:
+            text, indent = prefix.lstrip(FULL_SPACE) + name, hanging
+        w.paragraph("GWAttachment", text, where="附件说明", indent=indent, space_before=LINE if i == 0 else 0)
 
 
 def write_signature(w: DocWriter, report: Report) -> list[str]:

@@ -117,6 +117,14 @@ class StyleSheet:
             return s.size + TRACKING / 20
         return s.size + CHAR_SPACE / 4096
 
+    def indent_unit(self, sid: str) -> float:
+        """Twips of one character of ``*Chars`` indents: the type size, or on Word's character grid
+        one grid cell."""
+        spec = self.para[sid]
+        if not self.portable and spec.snap and spec.tracking != 0:
+            return self.pitch_pt(sid) * 20
+        return spec.size * 20
+
     def font_of(self, sid: str, char_sid: Optional[str] = None) -> str:
         return self.char[char_sid].font if char_sid else self.para[sid].font
 

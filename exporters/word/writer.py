@@ -57,7 +57,7 @@ class DocWriter:
                          tabs=tabs, jc=jc, page_break_before=page_break_before)
         spec = self.sheet.para[sid]
         self.flow.paragraph(sid, "".join(t for t, _ in runs),
-                            geometry=(indent or Indent(first_chars=spec.first_chars)).geometry(int(spec.size * 20)),
+                            geometry=(indent or Indent(first_chars=spec.first_chars)).geometry(self.sheet.indent_unit(sid)),
                             space_before=spec.space_before if space_before is None else space_before,
                             line=line, page_break_before=page_break_before, lines=lines)
         return paragraph

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Optional
 
-from models.text import display_width, is_cjk
+from models.text import display_width
 
 from .styles import BLOCK_H, BLOCK_W, StyleSheet
 
@@ -110,9 +110,10 @@ def count_lines(text: str, em: float, tracking: float, first_width: float, width
         return 1
     pitch = em + tracking
     n, pos, lines, avail = len(text), 0, 0, first_width
+    fits = int((avail + 0.5) // pitch)  # characters a line holds when all are full-width
     while pos < n:
         lines += 1
-        end = pos + int((avail + 0.5) // pitch)  # if every character is full-width
+        end = pos + fits
         if _NARROW_RE.search(text, pos, min(end + 1, n)):
             stop = pos + int((avail + 0.5) // (em * NARROW_DEFAULT + tracking)) + 1
             ends = list(accumulate(advances(text[pos:stop], em, tracking)))
@@ -125,7 +126,9 @@ def count_lines(text: str, em: float, tracking: float, first_width: float, width
         while end > pos + 1 and (text[end] in NO_LINE_START or text[end - 1] in NO_LINE_END
                                  or (text[end].isascii() and _in_word(text, end))):
             end -= 1
-        pos, avail = end, width
+        if pos == 0:
+            avail, fits = width, int((width + 0.5) // pitch)
+        pos = end
     return lines
 
 
@@ -135,11 +138,8 @@ def advances(text: str, em: float, tracking: float = 0.0) -> list[float]:
     second of the two."""
     shares = _SHARES
     out = [em * (shares.get(ch) or _share(ch)) + tracking for ch in text]
-    gap = em * AUTOSPACE
-    for i in range(1, len(text)):
-        a, b = text[i - 1], text[i]
-        if (a.isascii() and a.isalnum() and is_cjk(b)) or (b.isascii() and b.isalnum() and is_cjk(a)):
-            out[i] += gap
+    for m in _AUTOSPACED.finditer(text):
+        out[m.start()] += em * AUTOSPACE
     return out
 
 
@@ -156,6 +156,11 @@ def _share(ch: str) -> float:
 # Characters that display_width counts as half-width (the complement of its full-width ranges).
 _NARROW_RE = re.compile("[^\u1100-\u115f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
                         "\uff00-\uff60“”‘’—…·\U00020000-\U0003134f\U0001f300-\U0010ffff]")
+
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # models.text.is_cjk
+# The second character of each Han–Latin/digit pair.
+_AUTOSPACED = re.compile(f"(?<=[0-9A-Za-z])[{_HAN}]|(?<=[{_HAN}])[0-9A-Za-z]")
 
 
 def _in_word(text: str, i: int) -> bool:

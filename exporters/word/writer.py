@@ -45,6 +45,7 @@ class DocWriter:
         self.prep = prep
         self.warnings = warnings
         self.flow = flow
+        self._style_geometry: dict[str, tuple[int, int, int]] = {}
 
     def paragraph(self, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
                   space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),
@@ -56,11 +57,19 @@ class DocWriter:
         runs = self.fill(paragraph, sid, runs, where=where, indent=indent, space_before=space_before, line=line,
                          tabs=tabs, jc=jc, page_break_before=page_break_before)
         spec = self.sheet.para[sid]
-        self.flow.paragraph(sid, "".join(t for t, _ in runs),
-                            geometry=(indent or Indent(first_chars=spec.first_chars)).geometry(self.sheet.indent_unit(sid)),
+        text = runs[0][0] if len(runs) == 1 else "".join(t for t, _ in runs)
+        self.flow.paragraph(sid, text, geometry=self._geometry(sid, indent),
                             space_before=spec.space_before if space_before is None else space_before,
                             line=line, page_break_before=page_break_before, lines=lines)
         return paragraph
+
+    def _geometry(self, sid: str, indent: Optional[Indent]) -> tuple[int, int, int]:
+        if indent is not None:
+            return indent.geometry(self.sheet.indent_unit(sid))
+        if sid not in self._style_geometry:
+            spec = self.sheet.para[sid]
+            self._style_geometry[sid] = Indent(first_chars=spec.first_chars).geometry(self.sheet.indent_unit(sid))
+        return self._style_geometry[sid]
 
     def fill(self, paragraph, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
              space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),

@@ -55,3 +55,14 @@ def test_a_heading_at_the_foot_of_a_page_moves_over_with_its_paragraph():
     assert places[-2][0] == 2 and places[-2][1] == LINE  # the heading opens page 2
     assert flow.end() == (2, 2 * LINE)
     assert BLOCK_H - 21 * LINE < 2 * LINE
+
+
+def test_space_before_is_dropped_at_the_top_of_a_page_but_not_on_page_one():
+    flow = Flow(StyleSheet(WordOptions()))
+    flow.paragraph("GWBody", "永", geometry=(640, 0, 0), space_before=2 * LINE, line=None)
+    assert flow.end() == (1, 3 * LINE)
+    for _ in range(19):
+        flow.paragraph("GWBody", "永", geometry=(640, 0, 0), space_before=0, line=None)
+    flow.paragraph("GWSignature", "某某", geometry=(0, 0, 0), space_before=LINE, line=None)  # lands on page 2
+    flow.paragraph("GWDate", "2024年1月5日", geometry=(0, 0, 0), space_before=0, line=None)
+    assert flow.end() == (2, 2 * LINE)

@@ -93,7 +93,8 @@ class Flow:
                     need += blocks[j].space_before + blocks[j].lines[0]
                 if y > 0 and y + need > BLOCK_H >= need:
                     page, y = page + 1, 0
-            y += b.space_before
+            if y > 0 or page == 1:  # space before is dropped at the top of a page after a natural break
+                y += b.space_before
             if y > BLOCK_H:
                 page, y = page + 1, 0
             for h in b.lines:

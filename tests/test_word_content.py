@@ -75,7 +75,7 @@ def test_four_levels_numbered_and_run_in_heading_joined():
 
 def test_control_characters_are_cleaned_and_word_line_breaks_split_paragraphs():
     report = small_report(title="关于\x0c某某\x00情况的报告", notes="联系人：张三\x07")
-    report.preamble = ["第一行\x0b第二行\u2028第三行\x1f。", "\ufeff\u200b 　缩进的段落。"]
+    report.preamble = ["第一行\x0b第二行\u2028第三行\x1f。", "\ufeff\u200b 　缩进的\ud800段落。"]
     texts = read_back(report)
     assert "第一行" in texts and "第二行" in texts and "第三行。" in texts
     assert "缩进的段落。" in texts

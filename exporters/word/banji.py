@@ -30,8 +30,8 @@ MIN_ISSUER_SCALE = 60           # narrower 印发机关 text would be hard to re
 SLACK = 40                      # kept free at the bottom so that rounding cannot push a page over
 
 
-def banji_rows(w: DocWriter, report: Report) -> tuple[list[list[tuple[str, str]]], list[str]]:
-    """The 版记's lines as [(kind, text)]: 抄送 (optional) and the 印发 line; plus warnings."""
+def banji_rows(w: DocWriter, report: Report) -> tuple[list[tuple[str, object]], list[str]]:
+    """The 版记's lines and warnings: ("抄送", text) when there is one, and ("印发", (organ, date text))."""
     meta = report.meta
     problems = []
     rows = []

@@ -9,7 +9,7 @@ import datetime as dt
 import random
 
 from models.pages import estimate_pages
-from models.report import IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
+from models.report import DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
 
 _PHRASES = [
     "坚持以习近平新时代中国特色社会主义思想为指导", "深入学习贯彻习近平法治思想", "严格落实法治建设第一责任人职责",
@@ -36,7 +36,9 @@ def make_report(pages: int = 30, seed: int = 1) -> Report:
               "F02": IndicatorValue(115), "B05": IndicatorValue(1860), "J01": IndicatorValue(66)}
     meta = ReportMeta(organ_name="江南市河西区人民政府示例街道办事处", organ_level=OrganLevel.STREET,
                       report_year=2024, signing_date=dt.date(2024, 12, 20),
-                      addressees=["中共江南市河西区委全面依法治区委员会办公室"])
+                      addressees=["中共江南市河西区委全面依法治区委员会办公室"],
+                      doc_number=DocNumber("河西示例", 2024, 5), cc=["江南市河西区司法局"],
+                      printing_organ="江南市河西区人民政府示例街道办事处", printing_date=dt.date(2024, 12, 20))
     report = Report(meta=meta, preamble=[_paragraph(rng, 3) + "现将有关情况报告如下："], values=values)
     work = Section(heading="2024年法治政府建设工作情况", part=Part.MEASURES)
     report.sections = [work,

@@ -1,1 +1,2 @@
-"""Exporters: the report as Word (公文) and Excel (统计报表) files."""
+"""Exporters: the report as an official Word document (``exporters.word``) and the Excel statistics
+(``exporters.excel``)."""

@@ -130,13 +130,14 @@ def _in_gb2312(ch: str) -> bool:
         return True
     except UnicodeEncodeError:
         pass
-    # Windows (cp936), which the fonts follow, maps a few GB2312 places to other code
-    # points than Python's gb2312 codec: the 破折号 — (A1AA) and the 间隔号 · (A1A4).
+    # Windows reads GB2312 fonts through code page 936, which maps a few symbols differently from
+    # Python's codec (A1AA is — U+2014 there, ― U+2015 here; A1A4 is · U+00B7, not ・): a character
+    # is covered when its CP936 code is a GB2312 code.
     try:
-        b = ch.encode("gbk")
-    except UnicodeEncodeError:
+        ch.encode("gbk").decode("gb2312")
+        return True
+    except (UnicodeEncodeError, UnicodeDecodeError):
         return False
-    return len(b) == 2 and 0xA1 <= b[0] <= 0xF7 and 0xA1 <= b[1] <= 0xFE
 
 
 def display_width(text: str) -> float:

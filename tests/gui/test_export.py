@@ -160,8 +160,6 @@ def test_export_dialog_offers_every_kind(qtbot):
 
 
 def test_real_exporters_through_the_menu(make_window, report_copy, monkeypatch, tmp_path, qtbot):
-    pytest.importorskip("exporters.word")
-    pytest.importorskip("exporters.excel")
     import docx
     import openpyxl
     window = make_window(report_copy)

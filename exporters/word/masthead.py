@@ -1,0 +1,75 @@
+"""The 版头 of the official version (GB/T 9704 7.2): 发文机关标志 in red 小标宋 35 mm below the top of
+the text block, narrowed to fit the block; the 发文字号 two lines below it (centred, or for a report
+to a higher organ 左空一字 with the 签发人 右空一字 on the same line); the red separator line."""
+from __future__ import annotations
+
+import math
+
+from models.report import Report
+from models.text import display_width
+
+from . import ooxml
+from .styles import BLOCK_W, LINE, RED_RULE_SPACE
+from .writer import DocWriter
+
+# Space above the 标志 so that its em box's top edge lies 35 mm below the text block's top: the
+# paragraph's exact line height equals the type size, and the glyphs' em box starts that far
+# below the line's top (measured in LibreOffice's render, see docs/word-export.md).
+ORG_MARK_TOP = 2030          # 35 mm (1984 tw) + 0.8 mm for the em box below the line's top
+SIGNER_TAB = BLOCK_W - 320   # right tab: 签发人 右空一字
+FULL_SPACE = "\u3000"
+LINES_BELOW_MARK = 2
+TITLE_LINES_BELOW_RULE = 2
+
+
+def org_mark_fit(text: str, size_pt: float, min_scale: int) -> tuple[float, int]:
+    """(size in pt, horizontal scale in %) so that the 标志 fits the 442.25 pt block on one line."""
+    units = max(display_width(text), 1)
+    width = BLOCK_W / 20
+    scale = min(100, math.floor(width / (units * size_pt) * 100))
+    if scale >= min_scale:
+        return size_pt, scale
+    size = math.floor(width / (units * min_scale / 100) * 2) / 2  # whole half points
+    return size, min_scale
+
+
+def write_masthead(w: DocWriter, report: Report) -> tuple[list[str], int]:
+    """Returns (warnings, the title's space before in twips)."""
+    meta, options = report.meta, w.sheet.options
+    problems = []
+    organ = w.prep.inline(meta.organ_name)
+    if not organ:
+        problems.append("未填写发文机关名称，正式版版头中没有发文机关标志。")
+    text = organ + options.org_mark_suffix if organ else ""
+    size, scale = org_mark_fit(text, options.org_mark_size_pt, options.org_mark_min_scale)
+    line = int(round(size * 20))
+    mark = w.paragraph("GWOrgMark", text, where="发文机关标志", space_before=ORG_MARK_TOP, line=line, lines=1)
+    for run in mark.runs:
+        rpr = run._r.get_or_add_rPr()
+        ooxml.set_size(rpr, size)
+        ooxml.set_scale(rpr, scale)
+
+    number = meta.doc_number.format()
+    if not number:
+        problems.append("未填写发文字号，正式版版头中没有发文字号（可在报告信息中填写机关代字、年份和序号）。")
+    signers = [w.prep.inline(s) for s in meta.signers if w.prep.inline(s)]
+    space = LINES_BELOW_MARK * LINE
+    if signers:
+        # 上行文: two names a line; the 发文字号 goes on the line of the last names.
+        pairs = [signers[i:i + 2] for i in range(0, len(signers), 2)]
+        for i, pair in enumerate(pairs[:-1]):
+            w.paragraph("GWSignerLine", _signer_runs(pair, first=i == 0), where="签发人", tabs=[SIGNER_TAB],
+                        space_before=space if i == 0 else 0, lines=1)
+        first = len(pairs) == 1
+        w.paragraph("GWDocNumber", [(FULL_SPACE + number, None)] + _signer_runs(pairs[-1], first=first),
+                    where="发文字号、签发人", tabs=[SIGNER_TAB], space_before=space if first else 0, lines=1,
+                    jc="left")
+    else:
+        w.paragraph("GWDocNumber", number, where="发文字号", space_before=space)
+    w.flow.fixed(RED_RULE_SPACE * 20 + options.red_line_eighths * 20 // 8)
+    return problems, TITLE_LINES_BELOW_RULE * LINE
+
+
+def _signer_runs(names: list[str], first: bool) -> list[tuple[str, str | None]]:
+    label = "签发人：" if first else ""
+    return [("\t" + label, None), (FULL_SPACE.join(names), "GWSignerName")]

@@ -157,7 +157,7 @@ def main() -> None:
     default_catalogue()  # loaded once per process; not part of an export's cost
     cases = [("sample", load_report(SAMPLE), 15)]
     if SEED.exists():
-        from seed_report import seed_report
+        from tests.seed_report import seed_report
         cases.append(("seed", seed_report(SEED.read_text(encoding="utf-8"), official=True), 15))
     else:
         print("(seed skipped: ../shared is absent)")

@@ -313,6 +313,20 @@ def _gui_available() -> bool:
     return importlib.util.find_spec("ui.app") is not None
 
 
+def _run_gui(argv: list[str]) -> int:
+    import os
+    headless = (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+    if headless:  # Qt would abort the process; say what to do instead
+        return _fail("没有可用的显示器，无法打开程序窗口。可以使用命令行完成导出、检查等工作"
+                     "（python main.py --help），或设置 QT_QPA_PLATFORM=offscreen。")
+    try:
+        from ui.app import run_app
+    except ImportError as exc:
+        return _fail(f"无法加载程序界面（{exc}）。请确认已按说明安装：pip install -e .")
+    return run_app(argv)
+
+
 def _configure_streams() -> None:
     # A Chinese Windows console is GBK: rare characters must not crash a print.
     for stream in (sys.stdout, sys.stderr):
@@ -331,8 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = set(_subcommands(parser))
     if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
         if _gui_available():
-            from ui.app import run_app
-            return run_app(argv)
+            return _run_gui(argv)
         parser.print_help()
         return 0
     args = parser.parse_args(argv)

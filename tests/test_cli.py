@@ -67,3 +67,14 @@ def test_usage_errors_are_chinese_and_short():
     assert out.returncode == 2 and "不是年份" in out.stderr and "Traceback" not in out.stderr
     out = run("new", "--template", "nope", "--organ", "甲", "--year", "2024", "-o", "/tmp/_never.fzbg")
     assert out.returncode == 1 and "没有名为" in out.stderr
+
+
+def test_no_display_gives_a_message_not_an_abort():
+    import os
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if not sys.platform.startswith("linux"):
+        import pytest
+        pytest.skip("the check is for Linux without a display")
+    out = subprocess.run([sys.executable, str(ROOT / "main.py")], capture_output=True, text=True,
+                         encoding="utf-8", cwd=ROOT, timeout=60, env=env)
+    assert out.returncode == 1 and "显示器" in out.stderr and "Traceback" not in out.stderr

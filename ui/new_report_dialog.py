@@ -100,11 +100,11 @@ class NewReportDialog(QDialog):
     def _last_year_box(self) -> QGroupBox:
         self.last_year_path = QLineEdit(placeholderText="上年度的报告文件（.fzbg）")
         self.last_year_path.setAccessibleName("上年报告文件")
-        browse = QPushButton("浏览(&R)…")
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton("浏览(&R)…")
+        self.browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.last_year_path, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.browse)
         self.last_year_note = QLabel(wordWrap=True)
         self.keep_text = QRadioButton("保留上年正文，每节开头标注「【待更新】」，改完后删除")
         self.clear_text = QRadioButton("清空正文，只保留提纲")
@@ -120,15 +120,19 @@ class NewReportDialog(QDialog):
         form.addRow("", self.clear_text)
         form.addRow("", QLabel("发文机关、提纲和各项设置沿用上年；年度加一；上年的统计数移到“上年”栏，本年栏留空；"
                                "成文日期、印发日期需重新填写。", wordWrap=True))
-        self.last_year_path.textChanged.connect(self._update)
+        self.last_year_path.textChanged.connect(self._path_changed)
         return box
+
+    def _path_changed(self, text: str) -> None:
+        if text.strip():
+            self.from_last_year.setChecked(True)  # choosing a file chooses this way of starting
+        self._update()
 
     def _browse(self) -> None:
         start = self.last_year_path.text() or QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
         path = dialogs.get_open_path(self, start)
         if path:
             self.last_year_path.setText(path)
-            self.from_last_year.setChecked(True)
 
     def _last_year_problem(self) -> Optional[str]:
         """Why the chosen file cannot be the base (None: it can), shown under the path."""
@@ -147,7 +151,6 @@ class NewReportDialog(QDialog):
     def _update(self) -> None:
         last_year = self.from_last_year.isChecked()
         self.template_box.setEnabled(not last_year)
-        self.last_year_box.setEnabled(last_year)
         if last_year:
             problem = self._last_year_problem()
             if problem is not None:

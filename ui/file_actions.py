@@ -22,7 +22,6 @@ from . import dialogs
 from .commands import ReplaceContent
 from .document import ReportDocument
 from .live_checks import LiveChecks
-from .new_report_dialog import default_report_year
 from .qt_compat import emit
 from .recovery import RecoveryEntry, key_for, orphaned_entries
 from .settings import AppSettings
@@ -47,6 +46,7 @@ class FileController(QObject):
         self.doc.new(self._starter_report())
 
     def _starter_report(self) -> Report:
+        from .new_report_dialog import default_report_year  # the dialog's module: only when needed
         organ = self.settings.preference("default_organ")
         template = default_template_for(OrganLevel.STREET)
         return new_report(template.template_id, organ, default_report_year(_dt.date.today()))

@@ -294,7 +294,7 @@ def test_window_geometry_is_remembered(make_window, report_copy):
 def test_status_bar_counts_follow_edits(make_window, report_copy, qtbot):
     window = make_window(report_copy)
     report = window.doc.report
-    assert window.status.characters.text() == f"正文 {report.body_text_length()} 字"
+    qtbot.waitUntil(lambda: window.status.characters.text() == f"正文 {report.body_text_length()} 字")
     window.outline.select_key(PREAMBLE)
     commit_text(window.editors.page("preamble").body, "新增" * 500)
     window.doc.flush()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate, QTreeView, QVBoxLayout,
+                               QWidget)
 
 from .live_checks import LiveChecks
 from .problem_model import ProblemModel, ProblemRole
@@ -23,6 +24,29 @@ def summary_text(counts: Optional[dict[str, int]], pending: bool) -> str:
     return f"发现 {found}。双击一项转到报告中的相应位置。{advice}"
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the column's width (QTreeView's own word wrap
+    keeps every row one line high)."""
+
+    def __init__(self, view: QTreeView):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint(option, index)
+        text = index.data()
+        if not text:
+            return hint
+        width = self.view.header().sectionSize(index.column())
+        if index.column() == 0:
+            depth = 1 if index.parent().isValid() else 0
+            width -= self.view.indentation() * (depth + 1)
+        margin = self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) * 2 + 2
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(width - margin, 40), 10_000),
+                                                 int(Qt.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 4))
+
+
 class CheckPage(QWidget):
     problemActivated = Signal(object)  # models.checks.Problem
 
@@ -36,13 +60,17 @@ class CheckPage(QWidget):
         self.view.setAccessibleName("检查结果")
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)  # messages are sentences: read them whole, not cut off
+        self.view.setUniformRowHeights(False)
+        self.view.setTextElideMode(Qt.ElideNone)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         header.setSectionResizeMode(1, QHeaderView.Interactive)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("统计表「调解成功件数」本年数") + 8)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("统计表「行政执法案件办结数」") + 16)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
+        header.sectionResized.connect(lambda *_: self.view.scheduleDelayedItemsLayout())  # re-wrap
         self.view.activated.connect(self._activated)
         self._unfolded: set[str] = set()
         layout = QVBoxLayout(self)

@@ -66,11 +66,14 @@ class ExportFlow(QObject):
         return True
 
     def _errors_accepted(self, what: str) -> bool:
-        """True when the checks find no 错误, or the user exports anyway."""
-        errors = [p for p in self.checks.run_now() if p.severity.value == "error"]
-        if not errors:
+        """True when the checks find no 错误 and no section still carries last year's
+        「【待更新】」 mark, or the user exports anyway."""
+        from models.rollover import pending_places
+        errors = [f"{p.where}：{p.message}" for p in self.checks.run_now() if p.severity.value == "error"]
+        pending = pending_places(self.doc.report)
+        if not errors and not pending:
             return True
-        answer = dialogs.ask_export_with_errors(self.window, what, [f"{p.where}：{p.message}" for p in errors])
+        answer = dialogs.ask_export_with_errors(self.window, what, errors, pending)
         if answer == "review":
             emit(self.reviewRequested)
         return answer == "export"

@@ -83,8 +83,14 @@ class IndicatorDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index) -> None:  # noqa: N802 - Qt override
         ind_id = editor.currentData()
         if ind_id:
-            model.setData(index, ind_id, IndicatorRole)
-            model.setData(index, editor.currentText(), Qt.DisplayRole)
+            show_indicator(model.itemFromIndex(index), self.catalogue.get(ind_id), ind_id)
+
+
+def show_indicator(item: QStandardItem, ind: Optional[Indicator], indicator_id: str) -> None:
+    """Make the indicator cell of a proposal say (and hold) ``indicator_id``."""
+    item.setData(indicator_id, IndicatorRole)
+    item.setText(indicator_text(ind, indicator_id))
+    item.setToolTip(f"{indicator_text(ind, indicator_id)}\n双击可改为单位相同的其他指标")
 
 
 def _item(text: str, tip: str = "") -> QStandardItem:
@@ -103,7 +109,8 @@ def _check_item(mention: NumberMention, checked: bool) -> QStandardItem:
     return item
 
 
-def _table(model: QStandardItemModel, stretch: int) -> QTableView:
+def _table(model: QStandardItemModel, widths: tuple[int, int]) -> QTableView:
+    """Value and indicator columns ``widths`` characters wide; the phrase takes the rest."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -111,9 +118,11 @@ def _table(model: QStandardItemModel, stretch: int) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.setWordWrap(False)
     header = view.horizontalHeader()
-    for column in range(model.columnCount()):
-        header.setSectionResizeMode(column, QHeaderView.Stretch if column == stretch
-                                    else QHeaderView.ResizeToContents)
+    char = view.fontMetrics().horizontalAdvance("中")
+    for column, width in enumerate(widths):
+        header.setSectionResizeMode(column, QHeaderView.Interactive)
+        header.resizeSection(column, char * width)
+    header.setSectionResizeMode(len(widths), QHeaderView.Stretch)
     return view
 
 
@@ -133,7 +142,7 @@ class ImportReviewDialog(QDialog):
             layout.addWidget(self._unmatched_box(), 1)
         buttons = ok_cancel(self, "导入")
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("中") * 64, self.fontMetrics().height() * 36)
+        self.resize(self.fontMetrics().horizontalAdvance("中") * 66, self.fontMetrics().height() * 40)
 
     # -- parts --------------------------------------------------------------------------------------
     def _summary(self) -> QLabel:
@@ -164,15 +173,15 @@ class ImportReviewDialog(QDialog):
         self.proposals.setHorizontalHeaderLabels(["采用", "统计指标（双击可更换）", "原文"])
         for proposal in self.result.proposals:
             ind = self.catalogue.resolve(proposal.indicator_id, self.result.report)
-            indicator = _item(indicator_text(ind, proposal.indicator_id), "双击可改为单位相同的其他指标")
-            indicator.setEditable(True)
-            indicator.setData(proposal.indicator_id, IndicatorRole)
+            indicator = QStandardItem()
+            show_indicator(indicator, ind, proposal.indicator_id)
             indicator.setData(proposal.mention.unit, UnitRole)
             self.proposals.appendRow([_check_item(proposal.mention, True), indicator,
                                       _item(proposal.mention.phrase, proposal.mention.phrase)])
-        self.proposals_view = _table(self.proposals, 2)
+        self.proposals_view = _table(self.proposals, (8, 20))
         self.proposals_view.setItemDelegateForColumn(1, IndicatorDelegate(self.catalogue, self))
         self.proposals_view.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.proposals_view.setMinimumHeight(self.proposals_view.verticalHeader().defaultSectionSize() * 6)
         box = QGroupBox(f"建议填入统计表的数字（{len(self.result.proposals)}）")
         column = QVBoxLayout(box)
         if self.result.proposals:
@@ -197,7 +206,10 @@ class ImportReviewDialog(QDialog):
             name = QStandardItem(suggest_custom_name(mention))
             name.setToolTip("勾选后以此名称添加为本单位自定义指标")
             self.unmatched.appendRow([_check_item(mention, False), name, _item(mention.phrase, mention.phrase)])
-        self.unmatched_view = _table(self.unmatched, 2)
+        self.unmatched_view = _table(self.unmatched, (8, 14))
+        rows = min(self.unmatched.rowCount(), 4)  # a few rows high; the proposals get the room
+        self.unmatched_view.setMaximumHeight(self.unmatched_view.horizontalHeader().height() + 4 +
+                                             self.unmatched_view.verticalHeader().defaultSectionSize() * rows)
         box = QGroupBox(f"未对应指标的数字（{len(self.result.unmatched)}）")
         column = QVBoxLayout(box)
         column.addWidget(QLabel("这些数字不属于指标目录中的任何指标；需要统计的，勾选并填写名称，即添加为本单位的自定义指标。",
@@ -216,10 +228,8 @@ class ImportReviewDialog(QDialog):
 
     def reassign(self, row: int, indicator_id: str) -> None:
         """Give proposal ``row`` to another indicator (what the combo does)."""
-        ind = self.catalogue.resolve(indicator_id, self.result.report)
-        item = self.proposals.item(row, 1)
-        item.setData(indicator_id, IndicatorRole)
-        item.setText(indicator_text(ind, indicator_id))
+        show_indicator(self.proposals.item(row, 1), self.catalogue.resolve(indicator_id, self.result.report),
+                       indicator_id)
 
     def keep_as_custom(self, row: int, name: str) -> None:
         self.unmatched.item(row, 0).setCheckState(Qt.Checked)

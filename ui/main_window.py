@@ -25,6 +25,7 @@ from .navigation import go_to_problem
 from .outline_model import CHECKS, META, OutlineModel
 from .outline_view import OutlineView
 from .settings import APP_TITLE, AppSettings
+from .severity import count_text
 from .status_panel import StatusPanel
 
 STATUS_MESSAGE_MS = 10_000
@@ -152,9 +153,8 @@ class MainWindow(QMainWindow):
         self.editors.problemActivated.connect(self.go_to_problem)
         self.checks.updated.connect(lambda: self.model.set_check_counts(self.checks.counts()))
         self.exports.reviewRequested.connect(self.run_checks)
-        self.editors.statusMessage.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
-        self.files.statusMessage.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
-        self.imports.statusMessage.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
+        for source in (self.editors, self.files, self.imports):
+            source.statusMessage.connect(self.show_status)
         self.files.recentFilesChanged.connect(self._fill_recent_menu)
         doc.modifiedChanged.connect(self.setWindowModified)
         doc.pathChanged.connect(self._update_title)
@@ -165,6 +165,13 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}" if text else "重做(&R)"))
         self.exports.busyChanged.connect(self._export_busy)
         self.exports.progress.connect(self.status.show_progress)
+
+    def show_status(self, message: str) -> None:
+        """A message for a while, cut with … where it would run into the permanent labels."""
+        bar = self.statusBar()
+        room = self.status.message_room()
+        shown = bar.fontMetrics().elidedText(message, Qt.ElideRight, room) if room else message
+        bar.showMessage(shown, STATUS_MESSAGE_MS)
 
     def _update_title(self, *_) -> None:
         self.setWindowTitle(f"{self.doc.display_name}[*] — {APP_TITLE}")
@@ -207,10 +214,11 @@ class MainWindow(QMainWindow):
         self.doc.flush()
         self.checks.run_now()
         self.outline.select_key(CHECKS)
+        self.show_status(f"检查完成：{count_text(self.checks.counts()) or '未发现问题'}")
 
     def go_to_problem(self, problem) -> None:
         note = go_to_problem(self.outline, self.editors, problem)
-        self.statusBar().showMessage(note or problem.message, STATUS_MESSAGE_MS)
+        self.show_status(note or problem.message)
 
     def edit_preferences(self) -> None:
         if dialogs.edit_preferences(self, self.settings):

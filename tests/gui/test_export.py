@@ -224,10 +224,10 @@ def test_export_asks_when_errors_remain_and_can_show_them(fake, make_window, rep
     _make_an_error(window)
     asked = []
     monkeypatch.setattr(dialogs, "ask_export_with_errors",
-                        lambda parent, what, errors: asked.append((what, errors)) or "review")
+                        lambda parent, what, errors, pending: asked.append((what, errors, pending)) or "review")
     assert not window.exports.start("excel")
-    what, errors = asked[0]
-    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors)
+    what, errors, pending = asked[0]
+    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors) and pending == []
     assert fake.calls == []
     assert window.outline.current_key() == "checks"  # 查看检查结果
     problems = window.editors.page("checks").model.problems("error")
@@ -255,3 +255,17 @@ def test_export_without_errors_does_not_ask(fake, make_window, report_copy, monk
     with qtbot.waitSignal(window.exports.finished, timeout=10000):
         window.exports.start("word_public")  # ask_export_with_errors would fail the test
     assert fake.calls[0][0] == "word-public"
+
+
+def test_export_asks_while_last_years_text_is_marked_for_update(fake, make_window, report_copy, monkeypatch,
+                                                                tmp_path, qtbot):
+    from models.rollover import next_year_report
+    from models.storage import load_report
+    window = make_window()
+    window.doc.new(next_year_report(load_report(report_copy), keep_text=True), modified=True)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors",
+                        lambda parent, what, errors, pending: asked.append(pending) or "cancel")
+    assert not window.exports.start("word_public") and fake.calls == []
+    first = window.doc.report.sections[0]
+    assert f"{window.doc.report.label_of(first.children[0].id)}{first.children[0].heading}" in asked[0]

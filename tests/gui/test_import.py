@@ -77,6 +77,7 @@ def web_txt(tmp_path) -> Path:
 def test_import_a_text_file_with_accepted_rejected_and_reassigned_numbers(make_window, report_copy, web_txt,
                                                                          monkeypatch, qtbot):
     window = make_window(report_copy)
+    window.resize(1000, 600)  # room for the whole status message
     monkeypatch.setattr(dialogs, "get_import_path", lambda parent, folder: str(web_txt))
 
     def decide(dialog):

@@ -144,7 +144,7 @@ def ask_export_with_errors(parent: Optional[QWidget], what: str, errors: list[st
     shown = lines[:MAX_LISTED]
     more = f"\n……另有 {len(lines) - len(shown)} 项" if len(lines) > len(shown) else ""
     return _ask(parent, QMessageBox.Warning, "报告中有问题",
-                f"检查发现{'，'.join(found)}，通常应改正后再导出{what}。仍要导出吗？",
+                f"检查发现 {'，'.join(found)}。通常应改正后再导出「{what}」，仍要导出吗？",
                 [("review", "查看检查结果", QMessageBox.RejectRole), ("export", "仍然导出", QMessageBox.AcceptRole),
                  ("cancel", "取消", QMessageBox.RejectRole)], default="review", escape="cancel",
                 informative="\n".join(shown) + more)

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.paste_import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])

@@ -109,7 +109,7 @@ def test_a_text_commit_only_marks_the_findings_stale(make_window, flawed_copy, q
     commit_text(editor.body, "半角,标点")
     editor.body_commit.flush()  # the commit after the typing pause
     assert checks.pending and checks.latest is latest  # re-check waits for the pause
-    with qtbot.waitSignal(checks.updated, timeout=3000):
+    with qtbot.waitSignal(checks.updated, timeout=1000):  # …of half a second: within a second
         pass
     assert not checks.pending and checks.latest is not latest
 

@@ -146,8 +146,8 @@ class NumberFinder:
     def _candidates(self, unit: str, extra_phrases: list) -> list:
         found = self._by_unit.get(unit)
         if found is None:
-            found = self._by_unit[unit] = [pi for pi in self._phrases if _fits(unit, pi[1])]
-        return found + [pi for pi in extra_phrases if _fits(unit, pi[1])] if extra_phrases else found
+            found = self._by_unit[unit] = [pi for pi in self._phrases if unit_fits(unit, pi[1])]
+        return found + [pi for pi in extra_phrases if unit_fits(unit, pi[1])] if extra_phrases else found
 
     def _match(self, text, own, own_start, sentence_start, m, unit, extra_phrases):
         candidates = self._candidates(unit, extra_phrases)
@@ -180,8 +180,10 @@ class NumberFinder:
         return result
 
 
-def _fits(unit: str, ind: Indicator) -> bool:
+def unit_fits(unit: str, ind: Indicator) -> bool:
+    """Whether a number written with ``unit`` can be a value of ``ind``."""
     return unit in ind.units or (unit == "%" and ind.is_percent)
+
 
 
 _MASK = "\ufffc"

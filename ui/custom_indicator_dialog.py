@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from models.catalogue import CUSTOM_CATEGORY
 
+from .dialog_buttons import ok_cancel
+
 
 class CustomIndicatorDialog(QDialog):
     def __init__(self, categories: list[tuple[str, str]], parent=None):
@@ -22,11 +24,7 @@ class CustomIndicatorDialog(QDialog):
         form.addRow("指标名称(&N)：", self.name)
         form.addRow("计量单位(&U)：", self.unit)
         form.addRow("所属类别(&C)：", self.category)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("添加")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "添加")
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
         self.name.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
         self.ok_button.setEnabled(False)

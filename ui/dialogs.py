@@ -12,13 +12,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
+    from importers import ImportResult
     from models.report import Report
 
+    from .import_review_dialog import ImportDecision
     from .new_report_dialog import NewReportChoice
     from .recovery import RecoveryEntry
     from .settings import AppSettings
 
 REPORT_FILTER = "法治报告文件 (*.fzbg);;所有文件 (*)"
+IMPORT_FILTER = "可导入的报告 (*.docx *.txt);;Word 文件 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
+MAX_LISTED = 8  # lines of a list shown in a message box
 
 
 def _ask(parent: Optional[QWidget], icon, title: str, text: str, buttons: list[tuple[str, str, object]],
@@ -66,6 +70,11 @@ def get_open_path(parent: Optional[QWidget], directory: str) -> Optional[str]:
     return path or None
 
 
+def get_import_path(parent: Optional[QWidget], directory: str) -> Optional[str]:
+    path, _ = QFileDialog.getOpenFileName(parent, "导入报告（Word 文件或文本文件）", directory, IMPORT_FILTER)
+    return path or None
+
+
 def get_save_path(parent: Optional[QWidget], title: str, suggested: str, file_filter: str) -> Optional[str]:
     """A file name to write; the dialog itself asks before replacing an existing file."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
@@ -81,6 +90,20 @@ def ask_new_report(parent: Optional[QWidget], settings: "AppSettings") -> Option
     from .new_report_dialog import NewReportDialog
     dialog = NewReportDialog(settings, parent)
     return dialog.choice() if dialog.exec() == QDialog.Accepted else None
+
+
+def ask_pasted_report(parent: Optional[QWidget]) -> Optional[str]:
+    """The text of a whole report pasted by the user (粘贴导入), or None."""
+    from .paste_import_dialog import PasteImportDialog
+    dialog = PasteImportDialog(parent)
+    return dialog.pasted_text() if dialog.exec() == QDialog.Accepted else None
+
+
+def review_import(parent: Optional[QWidget], result: "ImportResult") -> Optional["ImportDecision"]:
+    """The numbers of an import the user accepts (and reassigns), or None to cancel the import."""
+    from .import_review_dialog import ImportReviewDialog
+    dialog = ImportReviewDialog(result, parent=parent)
+    return dialog.decision() if dialog.exec() == QDialog.Accepted else None
 
 
 def ask_recovery(parent: Optional[QWidget], entries: list["RecoveryEntry"]) -> tuple[str, Optional["RecoveryEntry"]]:
@@ -109,6 +132,22 @@ def ask_export_kind(parent: Optional[QWidget]) -> Optional[str]:
     from .export_dialog import ExportDialog
     dialog = ExportDialog(parent)
     return dialog.kind() if dialog.exec() == QDialog.Accepted else None
+
+
+def ask_export_with_errors(parent: Optional[QWidget], what: str, errors: list[str], pending: list[str] = ()) -> str:
+    """"export" (anyway), "review" (show 检查结果) or "cancel". ``errors`` as 「place：message」;
+    ``pending``: the places that still start with last year's 「【待更新】」 paragraph."""
+    found = [f"{len(errors)} 个错误"] if errors else []
+    if pending:
+        found.append(f"{len(pending)} 处仍标有「【待更新】」（可能还是上年的正文）")
+    lines = errors + [f"{place}：仍有「【待更新】」段" for place in pending]
+    shown = lines[:MAX_LISTED]
+    more = f"\n……另有 {len(lines) - len(shown)} 项" if len(lines) > len(shown) else ""
+    return _ask(parent, QMessageBox.Warning, "报告中有问题",
+                f"检查发现 {'，'.join(found)}。通常应改正后再导出「{what}」，仍要导出吗？",
+                [("review", "查看检查结果", QMessageBox.RejectRole), ("export", "仍然导出", QMessageBox.AcceptRole),
+                 ("cancel", "取消", QMessageBox.RejectRole)], default="review", escape="cancel",
+                informative="\n".join(shown) + more)
 
 
 def ask_open_export_result(parent: Optional[QWidget], paths: list[Path], warnings: list[str]) -> Optional[str]:

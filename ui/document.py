@@ -159,8 +159,14 @@ class ReportDocument(QObject):
         emit(self.pathChanged, str(path) if path else "")
         emit(self.modifiedChanged, False)
 
-    def new(self, report: Report) -> None:
+    def new(self, report: Report, modified: bool = False) -> None:
+        """Show ``report`` untitled. ``modified``: its content came from elsewhere (an import,
+        last year's report), so closing asks to save and a recovery copy is kept."""
         self._take_over(report, None, None)
+        if modified:
+            self.undo_stack.resetClean()  # not clean until saved; undo has nothing to undo
+            self._recovery_due = True
+            self._structure_timer.start()
 
     def open(self, path: str | os.PathLike) -> list[str]:
         """Open a report file; returns load warnings. Raises UserFacingError (nothing changed then)."""

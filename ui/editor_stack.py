@@ -7,18 +7,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from .document import ReportDocument
+from .live_checks import LiveChecks
 from .outline_model import BODY, CHECKS, META, PREAMBLE, STATS, category_id_of, section_id_of
 from .settings import AppSettings
 
 
 class EditorStack(QStackedWidget):
     statusMessage = Signal(str)
-    nodeRequested = Signal(str)
+    problemActivated = Signal(object)  # a models.checks.Problem double-clicked in 检查结果
 
-    def __init__(self, doc: ReportDocument, settings: AppSettings, parent: Optional[QWidget] = None):
+    def __init__(self, doc: ReportDocument, settings: AppSettings, checks: LiveChecks,
+                 parent: Optional[QWidget] = None):
         super().__init__(parent)
         self.doc = doc
         self.settings = settings
+        self.checks = checks
         self._pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
             "meta": self._make_meta, "preamble": self._make_preamble, "body": self._make_body,
@@ -73,12 +76,12 @@ class EditorStack(QStackedWidget):
 
     def _make_indicators(self) -> QWidget:
         from .indicator_form import IndicatorForm
-        form = IndicatorForm(self.doc)
+        form = IndicatorForm(self.doc, self.checks)
         form.statusMessage.connect(self.statusMessage)
         return form
 
     def _make_checks(self) -> QWidget:
         from .check_page import CheckPage
-        page = CheckPage()
-        page.nodeRequested.connect(self.nodeRequested)
+        page = CheckPage(self.checks)
+        page.problemActivated.connect(self.problemActivated)
         return page

@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QStyle, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QRadioButton, QStyle, QVBoxLayout
 
+from .dialog_buttons import ok_cancel
 from .export_jobs import EXPORT_KINDS
 
 
@@ -30,11 +31,7 @@ class ExportDialog(QDialog):
             layout.addWidget(button)
             layout.addWidget(note)
         next(iter(self.buttons.values())).setChecked(True)
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        box.button(QDialogButtonBox.Ok).setText("导出…")
-        box.button(QDialogButtonBox.Cancel).setText("取消")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = ok_cancel(self, "导出…")
         layout.addWidget(box)
 
     def kind(self) -> Optional[str]:

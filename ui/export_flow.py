@@ -1,4 +1,5 @@
-"""导出 as the user goes through it: choose where, export in the background, offer to open."""
+"""导出 as the user goes through it: confirm when the checks found 错误, choose where,
+export in the background, offer to open."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,6 +12,7 @@ from . import dialogs
 from .commands import content_copy
 from .document import ReportDocument
 from .export_jobs import EXPORT_KINDS, TARGETS, ExportWorker, default_file_name
+from .live_checks import LiveChecks
 from .qt_compat import emit
 from .settings import AppSettings
 
@@ -20,10 +22,11 @@ class ExportFlow(QObject):
     progress = Signal(int, int, str)
     finished = Signal(list)  # paths, after the user answered the result dialog
     failed = Signal(str)
+    reviewRequested = Signal()  # the user chose to look at the 错误 instead of exporting
 
-    def __init__(self, window: QWidget, doc: ReportDocument, settings: AppSettings):
+    def __init__(self, window: QWidget, doc: ReportDocument, settings: AppSettings, checks: LiveChecks):
         super().__init__(window)
-        self.window, self.doc, self.settings = window, doc, settings
+        self.window, self.doc, self.settings, self.checks = window, doc, settings, checks
         self.worker: Optional[ExportWorker] = None
 
     @property
@@ -47,17 +50,33 @@ class ExportFlow(QObject):
         if self.busy:
             return False
         self.doc.flush()
+        if not self._errors_accepted(EXPORT_KINDS[kind_key].label):
+            return False
         targets = [TARGETS[k] for k in EXPORT_KINDS[kind_key].targets]
         paths = self._ask_paths(targets)
         if not paths:
             return False
-        self.worker = ExportWorker(content_copy(self.doc.report), list(zip(targets, paths)))
+        self.worker = ExportWorker(content_copy(self.doc.report), list(zip(targets, paths)),
+                                   self.settings.preferences())
         self.worker.signals.progress.connect(self.progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         emit(self.busyChanged, True)
         QThreadPool.globalInstance().start(self.worker)
         return True
+
+    def _errors_accepted(self, what: str) -> bool:
+        """True when the checks find no 错误 and no section still carries last year's
+        「【待更新】」 mark, or the user exports anyway."""
+        from models.rollover import pending_places
+        errors = [f"{p.where}：{p.message}" for p in self.checks.run_now() if p.severity.value == "error"]
+        pending = pending_places(self.doc.report)
+        if not errors and not pending:
+            return True
+        answer = dialogs.ask_export_with_errors(self.window, what, errors, pending)
+        if answer == "review":
+            emit(self.reviewRequested)
+        return answer == "export"
 
     def _ask_paths(self, targets) -> list[Path]:
         report = self.doc.report

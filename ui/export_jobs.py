@@ -2,16 +2,19 @@
 
 The exporters themselves live in ``exporters/`` (``exporters.word.export_docx``,
 ``exporters.excel.export_xlsx``); this module is the only place the UI calls them.
-The worker gets a detached copy of the report, so the user can keep typing.
+The worker gets a detached copy of the report, so the user can keep typing, and a
+snapshot of the preferences, from which it builds the exporters' options
+(:func:`excel_options`, :func:`word_options`).
 """
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -25,23 +28,58 @@ class ExporterMissingError(UserFacingError):
     """The program was installed without one of its exporters."""
 
 
-def export_word(report: Report, path: Path, version: str) -> list[str]:
+def _exporter(module: str, name: str, what: str):
+    """``module.name``, or a Chinese message when the exporter is not installed."""
     try:
-        from exporters.word import export_docx
+        return getattr(importlib.import_module(module), name)
     except ImportError as exc:
-        raise ExporterMissingError("本程序缺少 Word 导出组件（exporters.word），无法导出 Word 文件。"
+        raise ExporterMissingError(f"本程序缺少 {what} 导出组件（{module}），无法导出 {what} 文件。"
                                    "请重新安装程序。") from exc
-    return list(export_docx(report, path, version=version) or [])
 
 
-def export_excel(report: Report, path: Path) -> list[str]:
-    try:
-        from exporters.excel import export_xlsx
-    except ImportError as exc:
-        raise ExporterMissingError("本程序缺少 Excel 导出组件（exporters.excel），无法导出 Excel 文件。"
-                                   "请重新安装程序。") from exc
-    export_xlsx(report, path)
-    return []
+# -- preferences → exporter options (工具 → 选项) ---------------------------------------------------
+# Built in the worker thread from a snapshot of the preferences taken when the export
+# started, so that importing an exporter never delays the window.
+
+# Preference key → ExcelOptions field.
+EXCEL_BLOCK_FIELDS = {"form_number": "form_number", "issuing_organ": "issuing_organ",
+                      "approval_number": "approval_number", "valid_until": "valid_until"}
+
+
+def excel_options(prefs: dict[str, Any]):
+    """The 表号 block of the statistics form: 表号, 制定机关, 文号, 有效期至 (all empty = no block)."""
+    ExcelOptions = _exporter("exporters.excel", "ExcelOptions", "Excel")  # noqa: N806 - a class
+    if not prefs.get("table_number_block", True):
+        return ExcelOptions()
+    return ExcelOptions(**{option: str(prefs.get(pref, "")).strip() for pref, option in EXCEL_BLOCK_FIELDS.items()})
+
+
+# Preference key → WordOptions field (fonts the office uses; 1./（1） headings take the body font).
+WORD_FONT_FIELDS = {"title_font": ("font_title",), "body_font": ("font_body", "font_heading34"),
+                    "heading1_font": ("font_heading1",), "heading2_font": ("font_heading2", "font_signer_name")}
+
+
+def word_options(prefs: dict[str, Any]):
+    """The Word export's settings from 工具 → 选项: fonts and bold 1./（1） headings."""
+    WordOptions = _exporter("exporters.word", "WordOptions", "Word")  # noqa: N806 - a class
+    fields: dict[str, Any] = {"bold_heading34": bool(prefs.get("bold_headings", False))}
+    for pref, targets in WORD_FONT_FIELDS.items():
+        font = str(prefs.get(pref, "") or "").strip()
+        if font:
+            fields.update({target: font for target in targets})
+    return WordOptions(**fields).validate()
+
+
+# -- the exporters ------------------------------------------------------------------------------------
+def export_word(report: Report, path: Path, version: str, options=None) -> list[str]:
+    export_docx = _exporter("exporters.word", "export_docx", "Word")
+    return list(export_docx(report, path, version=version, options=options) or [])
+
+
+def export_excel(report: Report, path: Path, options=None) -> list[str]:
+    export_xlsx = _exporter("exporters.excel", "export_xlsx", "Excel")
+    export_xlsx(report, path, options=options)
+    return []  # the 校验 sheet's findings were confirmed before the export started
 
 
 @dataclass(frozen=True)
@@ -52,16 +90,18 @@ class ExportTarget:
     suffix: str
     file_filter: str
     name_suffix: str  # added to the default file name
-    # Looked up at call time (tests replace export_word/export_excel).
-    run: Callable[[Report, Path], list[str]]
+    # (report, path, preferences) → warnings; looked up at call time (tests replace
+    # export_word/export_excel).
+    run: Callable[[Report, Path, dict], list[str]]
 
 
 TARGETS = {
     "word_official": ExportTarget("Word 正式版", ".docx", "Word 文件 (*.docx)", "",
-                                  lambda r, p: export_word(r, p, "official")),
+                                  lambda r, p, prefs: export_word(r, p, "official", word_options(prefs))),
     "word_public": ExportTarget("Word 公开版", ".docx", "Word 文件 (*.docx)", "（公开版）",
-                                lambda r, p: export_word(r, p, "public")),
-    "excel": ExportTarget("Excel 统计表", ".xlsx", "Excel 文件 (*.xlsx)", "统计表", lambda r, p: export_excel(r, p)),
+                                lambda r, p, prefs: export_word(r, p, "public", word_options(prefs))),
+    "excel": ExportTarget("Excel 统计表", ".xlsx", "Excel 文件 (*.xlsx)", "统计表",
+                          lambda r, p, prefs: export_excel(r, p, excel_options(prefs))),
 }
 
 
@@ -100,10 +140,12 @@ class ExportSignals(QObject):
 class ExportWorker(QRunnable):
     """Writes the chosen files one after the other; stops at the first failure."""
 
-    def __init__(self, report: Report, jobs: list[tuple[ExportTarget, Path]]):
+    def __init__(self, report: Report, jobs: list[tuple[ExportTarget, Path]],
+                 preferences: Optional[dict[str, Any]] = None):
         super().__init__()
         self.report = report
         self.jobs = jobs
+        self.preferences = dict(preferences or {})
         self.signals = ExportSignals()
 
     def run(self) -> None:
@@ -112,7 +154,7 @@ class ExportWorker(QRunnable):
         try:
             for done, (target, path) in enumerate(self.jobs):
                 emit(self.signals.progress, done, total, f"正在导出{target.label}…")
-                warnings.extend(target.run(self.report, path))
+                warnings.extend(target.run(self.report, path, self.preferences))
         except UserFacingError as exc:
             emit(self.signals.failed, str(exc))
             return

@@ -1,4 +1,5 @@
-"""新建 / 打开 / 保存 / 另存为 / 最近打开 / 恢复 as the user goes through them.
+"""新建 (from a template or from last year's report) / 打开 / 保存 / 另存为 / 最近打开 / 恢复
+as the user goes through them.
 
 The document does the file work (``ReportDocument``); this module asks the questions
 (through ``ui.dialogs``) and reports failures as Chinese messages.
@@ -14,13 +15,13 @@ from PySide6.QtWidgets import QWidget
 
 from models.errors import UserFacingError
 from models.report import OrganLevel, Report
-from models.storage import EXTENSION
+from models.storage import EXTENSION, load_report
 from models.templates import default_template_for, new_report
 
 from . import dialogs
 from .commands import ReplaceContent
 from .document import ReportDocument
-from .new_report_dialog import default_report_year
+from .live_checks import LiveChecks
 from .qt_compat import emit
 from .recovery import RecoveryEntry, key_for, orphaned_entries
 from .settings import AppSettings
@@ -30,9 +31,10 @@ class FileController(QObject):
     recentFilesChanged = Signal()
     statusMessage = Signal(str)
 
-    def __init__(self, window: QWidget, doc: ReportDocument, settings: AppSettings):
+    def __init__(self, window: QWidget, doc: ReportDocument, settings: AppSettings,
+                 checks: Optional[LiveChecks] = None):
         super().__init__(window)
-        self.window, self.doc, self.settings = window, doc, settings
+        self.window, self.doc, self.settings, self.checks = window, doc, settings, checks
 
     # -- start and close --------------------------------------------------------------------------
     def start(self, path: Optional[str]) -> None:
@@ -44,6 +46,7 @@ class FileController(QObject):
         self.doc.new(self._starter_report())
 
     def _starter_report(self) -> Report:
+        from .new_report_dialog import default_report_year  # the dialog's module: only when needed
         organ = self.settings.preference("default_organ")
         template = default_template_for(OrganLevel.STREET)
         return new_report(template.template_id, organ, default_report_year(_dt.date.today()))
@@ -68,15 +71,34 @@ class FileController(QObject):
         choice = dialogs.ask_new_report(self.window, self.settings)
         if choice is None:
             return False
+        if choice.last_year_path:
+            return self._new_from_last_year(choice.last_year_path, choice.keep_text)
         self.doc.new(new_report(choice.template_id, choice.organ_name, choice.year, organ_level=choice.organ_level))
         self.settings.add_organ_name(choice.organ_name)
+        return True
+
+    def _new_from_last_year(self, path: str, keep_text: bool) -> bool:
+        """Next year's report from last year's file (which is only read)."""
+        from models.rollover import next_year_report
+        try:
+            last = load_report(Path(path))
+        except UserFacingError as exc:
+            dialogs.show_error(self.window, "无法打开上年报告", str(exc))
+            return False
+        # Untitled, and modified: the new year's report exists nowhere until it is saved.
+        self.doc.new(next_year_report(last, keep_text=keep_text), modified=True)
+        if self.checks is not None:
+            self.checks.set_last_year(last)  # rules 3 compare with it until another report is loaded
+        year = last.meta.report_year + 1
+        what = "正文已保留，请逐节修改并删除「【待更新】」段" if keep_text else "正文已清空"
+        emit(self.statusMessage, f"已按{last.meta.report_year}年度报告新建{year}年度报告：{what}。")
         return True
 
     def open_report(self, path: Optional[str] = None, ask_to_save: bool = True) -> bool:
         if ask_to_save and not self.maybe_save():
             return False
         if path is None:
-            path = dialogs.get_open_path(self.window, str(self._folder()))
+            path = dialogs.get_open_path(self.window, str(self.folder()))
             if not path:
                 return False
         orphan = next((e for e in orphaned_entries() if e.key == key_for(path)), None)
@@ -101,7 +123,7 @@ class FileController(QObject):
             dialogs.show_warnings(self.window, "打开报告", f"报告「{self.doc.display_name}」已打开，请注意：", warnings)
         return True
 
-    def _folder(self) -> Path:
+    def folder(self) -> Path:
         if self.doc.path is not None:
             return self.doc.path.parent
         return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation))
@@ -120,7 +142,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         meta = self.doc.report.meta
-        suggested = self.doc.path or self._folder() / f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{EXTENSION}"
+        suggested = self.doc.path or self.folder() / f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{EXTENSION}"
         chosen = dialogs.get_save_path(self.window, "另存为", str(suggested), dialogs.REPORT_FILTER)
         if not chosen:
             return False

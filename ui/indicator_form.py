@@ -2,8 +2,10 @@
 
 One group per category, one row per indicator that applies to the organ's level:
 name, 本年, qualifier (余/多/超过…), unit, 上年, remark. Rates whose parts are filled
-are computed (read-only, live). A field that contradicts a relation of the catalogue is
-marked at once, with the reason in its tooltip and in the status bar.
+are computed (read-only, live). A field the checks engine finds a problem with (a
+relation of the catalogue, a rate out of range, a number in the text that disagrees) is
+marked as soon as the value is typed, with the reason in its tooltip and in the status
+bar; the findings come from the window's :class:`ui.live_checks.LiveChecks`.
 """
 from __future__ import annotations
 
@@ -23,12 +25,14 @@ from . import dialogs
 from .commands import AddCustomIndicator, RemoveCustomIndicator, ValueEdit
 from .document import ReportDocument
 from .field_binding import EditorPage
+from .live_checks import LiveChecks
 from .qt_compat import emit
-from .relation_marks import YEAR_LABELS, YEARS, Mark, relation_marks
+from .relation_marks import YEAR_LABELS, YEARS, Mark, field_marks
 
 MARK_STYLE = """
 NumberEdit[mark="error"] { background-color: #fbd5d5; }
 NumberEdit[mark="warning"] { background-color: #fff0c2; }
+NumberEdit[mark="hint"] { background-color: #dcebfa; }
 """
 _DECIMAL = "[0-9０-９]*([.．。][0-9０-９]*)?"
 
@@ -66,7 +70,7 @@ class NumberEdit(QLineEdit):
             self.setText(format_number(value, decimals=decimals))
 
     def set_mark(self, mark: Optional[Mark], plain_tip: str) -> None:
-        self.setToolTip(mark.message if mark else plain_tip)
+        self.setToolTip(f"{mark.message}\n——\n{plain_tip}" if mark else plain_tip)
         severity = mark.severity if mark else ""
         if self.property("mark") != severity:
             self.setProperty("mark", severity)
@@ -104,13 +108,15 @@ class IndicatorRow:
 class IndicatorForm(EditorPage):
     statusMessage = Signal(str)
 
-    def __init__(self, doc: ReportDocument, catalogue: Optional[Catalogue] = None,
-                 parent: Optional[QWidget] = None):
+    def __init__(self, doc: ReportDocument, checks: Optional[LiveChecks] = None,
+                 catalogue: Optional[Catalogue] = None, parent: Optional[QWidget] = None):
         super().__init__(doc, parent)
         self.catalogue = catalogue or default_catalogue()
         self.rows: dict[str, IndicatorRow] = {}
         self.groups: dict[str, QGroupBox] = {}
-        self.marks: dict[tuple[str, str], Mark] = {}
+        self.checks = checks or LiveChecks(doc, parent=self)
+        latest = self.checks.latest
+        self.marks: dict[tuple[str, str], Mark] = field_marks(latest) if latest else {}
         self.setStyleSheet(MARK_STYLE)
 
         self.filter = QLineEdit(placeholderText="按名称或编号筛选指标")
@@ -129,6 +135,7 @@ class IndicatorForm(EditorPage):
         layout.addWidget(self.scroll, 1)
         self._build()
         doc.changed.connect(self._on_change)
+        self.checks.updated.connect(self._checked)
 
     # -- generated layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -184,12 +191,26 @@ class IndicatorForm(EditorPage):
         if box is not None:
             self.scroll.verticalScrollBar().setValue(box.y())
 
+    def focus_field(self, indicator_id: str, year: str = "value") -> bool:
+        """Scroll to an indicator's 本年 or 上年 field and give it the focus (from the checks).
+        False when the form has no row for it (an indicator of another organ level)."""
+        row = self.rows.get(indicator_id)
+        if row is None:
+            return False
+        if row.edits[year].isHidden():
+            self.filter.clear()  # the filter hid it
+        edit = row.edits[year]
+        self.scroll.ensureWidgetVisible(edit)
+        edit.setFocus()
+        edit.selectAll()
+        return True
+
     # -- model → widgets ------------------------------------------------------------------------
     def refresh(self) -> None:
         with self.filling():
             for row in self.rows.values():
                 self._show_row(row)
-        self._update_marks(self.rows, announce=False)
+        self._restyle({(ind_id, year) for ind_id in self.rows for year in YEARS}, self.marks)
 
     def _show_row(self, row: IndicatorRow, fields=("value", "last_year", "qualifier", "remark")) -> None:
         report = self.doc.report
@@ -230,21 +251,26 @@ class IndicatorForm(EditorPage):
                 for dependent in touched - {ind_id}:
                     if dependent in self.rows:
                         self._show_row(self.rows[dependent], YEARS)
-            self._update_marks(touched, announce=True)
+            # a rate may have become computed (or typed again): its plain tooltip changed
+            self._restyle({(i, year) for i in touched for year in YEARS}, self.marks)
 
-    def _update_marks(self, touched, announce: bool) -> None:
-        """Re-evaluate the relations; restyle fields whose mark changed and the ``touched`` rows."""
-        new = {(m.indicator_id, m.year): m for m in relation_marks(self.doc.report, self.catalogue)}
-        keys = {key for key in set(self.marks) | set(new) if self.marks.get(key) != new.get(key)}
-        keys |= {(ind_id, year) for ind_id in touched for year in YEARS}
+    # -- marks from the checks ---------------------------------------------------------------------
+    def _checked(self) -> None:
+        """New findings: restyle the fields whose mark changed; say what newly went wrong."""
+        latest = self.checks.latest
+        new = field_marks(latest) if latest is not None else {}
+        changed = {key for key in set(self.marks) | set(new) if self.marks.get(key) != new.get(key)}
+        appeared = [m for key, m in new.items() if key in changed and m.severity != "hint"]
+        self.marks = new
+        self._restyle(changed, new)
+        if appeared and self.isVisible():
+            emit(self.statusMessage, "；".join(m.message.replace("\n", "；") for m in appeared))
+
+    def _restyle(self, keys, marks: dict) -> None:
         for ind_id, year in keys:
             row = self.rows.get(ind_id)
             if row is not None:
-                row.edits[year].set_mark(new.get((ind_id, year)), self._plain_tip(row, year))
-        appeared = [m for key, m in new.items() if self.marks.get(key) != m]
-        self.marks = new
-        if announce and appeared:
-            emit(self.statusMessage, "；".join(m.message for m in appeared))
+                row.edits[year].set_mark(marks.get((ind_id, year)), self._plain_tip(row, year))
 
     # -- widgets → model ---------------------------------------------------------------------------
     def _commit(self, ind_id: str, field: str, value) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QTr
 from models.catalogue import default_catalogue
 from models.report import Report
 
+from .dialog_buttons import ok_cancel
 from .references import shown_value
 
 
@@ -32,11 +33,7 @@ class IndicatorPicker(QDialog):
                 item.setData(0, Qt.UserRole, ind.id)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("插入")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "插入")
         self.ok_button = buttons.button(QDialogButtonBox.Ok)
         self.tree.currentItemChanged.connect(lambda *_: self.ok_button.setEnabled(self.selected_id() is not None))
         self.tree.itemDoubleClicked.connect(lambda item, _: item.data(0, Qt.UserRole) and self.accept())

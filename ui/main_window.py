@@ -19,9 +19,13 @@ from .editor_stack import EditorStack
 from .export_flow import ExportFlow
 from .export_jobs import EXPORT_KINDS
 from .file_actions import FileController
+from .import_flow import ImportFlow
+from .live_checks import LiveChecks
+from .navigation import go_to_problem
 from .outline_model import CHECKS, META, OutlineModel
 from .outline_view import OutlineView
 from .settings import APP_TITLE, AppSettings
+from .severity import count_text
 from .status_panel import StatusPanel
 
 STATUS_MESSAGE_MS = 10_000
@@ -32,11 +36,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.doc = doc or ReportDocument(parent=self)
-        self.files = FileController(self, self.doc, settings)
-        self.exports = ExportFlow(self, self.doc, settings)
+        # first to hear of each change: everything showing findings reads them from here
+        self.checks = LiveChecks(self.doc, settings, parent=self)
+        self.files = FileController(self, self.doc, settings, self.checks)
+        self.exports = ExportFlow(self, self.doc, settings, self.checks)
+        self.imports = ImportFlow(self, self.doc, self.files)
         self.model = OutlineModel(self.doc, parent=self)
         self.outline = OutlineView(self.doc, self.model)
-        self.editors = EditorStack(self.doc, settings)
+        self.editors = EditorStack(self.doc, settings, self.checks)
         self.status = StatusPanel(self.statusBar(), self.doc)
 
         self.splitter = QSplitter(Qt.Horizontal)
@@ -73,12 +80,16 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("打开(&O)…", f.open_report, ["Ctrl+O"], QStyle.SP_DialogOpenButton)
         self.save_action = self._action("保存(&S)", f.save, ["Ctrl+S"], QStyle.SP_DialogSaveButton)
         self.save_as_action = self._action("另存为(&A)…", f.save_as, ["Ctrl+Shift+S"])
+        self.import_action = self._action("导入(&I)…", self.imports.import_file,
+                                          tip="把上年度报告（Word 文件或文本文件）导入为新报告")
+        self.paste_import_action = self._action("粘贴导入(&P)…", self.imports.import_pasted,
+                                                tip="把从网页上复制的报告全文导入为新报告")
         self.quit_action = self._action("退出(&X)", self.close, ["Ctrl+Q"])
         self.undo_action = self._action("撤销(&U)", self.doc.undo, ["Ctrl+Z"], QStyle.SP_ArrowBack)
         self.redo_action = self._action("重做(&R)", self.doc.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], QStyle.SP_ArrowForward)
         self.check_action = self._action("检查(&C)", self.run_checks, ["F5"], QStyle.SP_DialogApplyButton,
-                                         "检查统计数字之间的关系和数值")
-        self.preferences_action = self._action("选项(&P)…", partial(dialogs.edit_preferences, self, self.settings))
+                                         "检查数字、必备内容、日期和格式，结果显示在“检查结果”中")
+        self.preferences_action = self._action("选项(&P)…", self.edit_preferences)
         self.export_dialog_action = self._action("导出(&E)…", self.exports.choose_and_start, ["Ctrl+E"],
                                                  QStyle.SP_DriveFDIcon, "导出 Word 报告和 Excel 统计表")
         self.export_actions = {key: self._action(kind.label, partial(self.exports.start, key), tip=kind.description)
@@ -94,6 +105,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.paste_import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -138,9 +151,11 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         doc, stack = self.doc, self.doc.undo_stack
         self.outline.nodeSelected.connect(self.editors.show_node)
-        self.editors.nodeRequested.connect(self.outline.select_key)
-        self.editors.statusMessage.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
-        self.files.statusMessage.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
+        self.editors.problemActivated.connect(self.go_to_problem)
+        self.checks.updated.connect(lambda: self.model.set_check_counts(self.checks.counts()))
+        self.exports.reviewRequested.connect(self.run_checks)
+        for source in (self.editors, self.files, self.imports):
+            source.statusMessage.connect(self.show_status)
         self.files.recentFilesChanged.connect(self._fill_recent_menu)
         doc.modifiedChanged.connect(self.setWindowModified)
         doc.pathChanged.connect(self._update_title)
@@ -151,6 +166,13 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}" if text else "重做(&R)"))
         self.exports.busyChanged.connect(self._export_busy)
         self.exports.progress.connect(self.status.show_progress)
+
+    def show_status(self, message: str) -> None:
+        """A message for a while, cut with … where it would run into the permanent labels."""
+        bar = self.statusBar()
+        room = self.status.message_room()
+        shown = bar.fontMetrics().elidedText(message, Qt.ElideRight, room) if room else message
+        bar.showMessage(shown, STATUS_MESSAGE_MS)
 
     def _update_title(self, *_) -> None:
         self.setWindowTitle(f"{self.doc.display_name}[*] — {APP_TITLE}")
@@ -189,12 +211,19 @@ class MainWindow(QMainWindow):
         self.outline.select_key(META)
 
     def run_checks(self) -> None:
-        from . import checks  # loaded on first use: not needed to show the window
+        """F5: check now (with what is being typed) and show the findings."""
         self.doc.flush()
-        items = checks.run_checks(self.doc.report)
-        self.editors.page("checks").set_results(items)
-        self.model.set_check_count(len(items))
+        self.checks.run_now()
         self.outline.select_key(CHECKS)
+        self.show_status(f"检查完成：{count_text(self.checks.counts()) or '未发现问题'}")
+
+    def go_to_problem(self, problem) -> None:
+        note = go_to_problem(self.outline, self.editors, problem)
+        self.show_status(note or problem.message)
+
+    def edit_preferences(self) -> None:
+        if dialogs.edit_preferences(self, self.settings):
+            self.checks.preferences_changed()
 
     # -- window state ---------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

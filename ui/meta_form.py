@@ -6,6 +6,7 @@ import re
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QDate, QSize, QStringListModel
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
@@ -18,7 +19,7 @@ from .field_binding import EditorPage
 from .settings import AppSettings
 
 TITLE_LINE_LIMIT = 20  # 二号 characters on a 156 mm line
-_LIST_SEPARATORS = re.compile(r"[、，,；;\s]+")
+_NAME = re.compile(r"[^、，,；;\s]+")  # one item of a list typed as 「甲、乙」
 
 
 def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bool]]:
@@ -50,7 +51,7 @@ def title_preview(title: str) -> str:
 
 
 def split_names(text: str) -> list[str]:
-    return [n for n in _LIST_SEPARATORS.split(text) if n]
+    return _NAME.findall(text)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -226,11 +227,18 @@ class MetaForm(EditorPage):
         for box in (report_box, head_box, tail_box):
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(content)
+        self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
+        self.field_widgets = {
+            "organ_name": self.organ, "signature_name": self.signature, "organ_level": self.level,
+            "report_year": self.year, "signing_date": self.signing_date, "title": self.title,
+            "addressees": self.addressees, "doc_number": self.agency_code, "signers": self.signers,
+            "cc": self.cc, "printing_organ": self.printing_organ, "printing_date": self.printing_date,
+            "attachments": self.attachments, "notes": self.notes,
+        }
 
     def _text_field(self, field: str, label: str, widget, read: Callable[[], Any], plain: bool = False) -> None:
         commit = lambda: self._edit(field, read(), label)  # noqa: E731
@@ -238,6 +246,24 @@ class MetaForm(EditorPage):
             self.bind_text_edit(widget, commit)
         else:
             self.bind_line_edit(widget, commit)
+
+    # -- going to a field (from the checks) ---------------------------------------------------------
+    def focus_field(self, field: str, index: Optional[int] = None, span: Optional[tuple[int, int]] = None) -> bool:
+        """Focus the widget of a ``ReportMeta`` field and select the part meant: item ``index``
+        of a list field, characters ``span`` of a text. False for an unknown field."""
+        widget = self.field_widgets.get(field)
+        if widget is None:
+            return False
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+        if isinstance(widget, QPlainTextEdit):
+            _select_in_plain(widget, index, span, self._shown_title() if field == "title" else None)
+        elif isinstance(widget, QLineEdit):
+            _select_in_line(widget, index, span)
+        return True
+
+    def _shown_title(self) -> str:
+        return self.doc.report.meta.effective_title
 
     # -- model → widgets ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -310,3 +336,41 @@ def _set_line(widget: QLineEdit, text: str, parse: Callable[[str], Any] = str.st
 def _set_plain(widget: QPlainTextEdit, text: str) -> None:
     if widget.toPlainText().strip() != text:
         widget.setPlainText(text)
+
+
+def _select_in_plain(widget: QPlainTextEdit, index: Optional[int], span: Optional[tuple[int, int]],
+                     checked_text: Optional[str]) -> None:
+    """Select line ``index`` (a list field) or ``span`` of the whole text. A span of the
+    title counts in the title as printed; it is used only when the field shows that text
+    (an empty title prints the default one)."""
+    cursor = widget.textCursor()
+    text = widget.toPlainText()
+    if index is not None:
+        block = widget.document().findBlockByNumber(index)
+        if not block.isValid():
+            return
+        start = block.position() + (span[0] if span else 0)
+        end = block.position() + (span[1] if span else block.length() - 1)
+    elif span and (checked_text is None or checked_text == text):
+        start, end = span
+    else:
+        start, end = 0, len(text)
+    cursor.setPosition(min(start, len(text)))
+    cursor.setPosition(min(end, len(text)), QTextCursor.KeepAnchor)
+    widget.setTextCursor(cursor)
+    widget.ensureCursorVisible()
+
+
+def _select_in_line(widget: QLineEdit, index: Optional[int], span: Optional[tuple[int, int]]) -> None:
+    """Select ``span``, or name ``index`` of a list shown as 「甲、乙」, or everything."""
+    text = widget.text()
+    if span:
+        start, end = span
+    elif index is not None:
+        names = list(_NAME.finditer(text))
+        if index >= len(names):
+            return
+        start, end = names[index].span()
+    else:
+        start, end = 0, len(text)
+    widget.setSelection(start, end - start)

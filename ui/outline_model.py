@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from models.catalogue import Catalogue, default_catalogue
@@ -25,6 +25,7 @@ from models.report import ReportChange, Section
 from .commands import MoveSection, SectionEdit, move_to
 from .document import ReportDocument
 from .qt_compat import emit
+from .severity import SEVERITY_COLOURS, count_text
 
 ROOT = ""
 META, PREAMBLE, BODY, STATS, CHECKS = "meta", "preamble", "body", "stats", "checks"
@@ -42,7 +43,7 @@ _FIXED_TIPS = {
     PREAMBLE: "“一、”之前的开头段落",
     BODY: "正文各级标题：拖动可调整顺序和层级，序号自动计算",
     STATS: "按指标目录填写的统计数字",
-    CHECKS: "按 F5 检查报告，结果显示在这里",
+    CHECKS: "报告修改后自动检查（按 F5 立即检查），发现的问题显示在这里",
 }
 
 
@@ -73,7 +74,7 @@ class OutlineModel(QAbstractItemModel):
         self._parent: dict[str, str] = {}
         self._sections: dict[str, Section] = {}
         self._category_names: dict[str, str] = {}
-        self._check_count: Optional[int] = None
+        self._check_counts: Optional[dict[str, int]] = None
         self._build()
         doc.changed.connect(self._on_change)
 
@@ -185,6 +186,8 @@ class OutlineModel(QAbstractItemModel):
             return self._fixed_text(key)
         if role == Qt.ToolTipRole:
             return _FIXED_TIPS.get(key)
+        if role == Qt.ForegroundRole and key == CHECKS and (self._check_counts or {}).get("error"):
+            return QBrush(QColor(SEVERITY_COLOURS["error"]))
         if role == Qt.FontRole and key in FIXED_NODES:
             font = QFont()
             font.setBold(True)
@@ -195,8 +198,8 @@ class OutlineModel(QAbstractItemModel):
         cid = category_id_of(key)
         if cid is not None:
             return self._category_names.get(cid, cid)
-        if key == CHECKS and self._check_count is not None:
-            return f"检查结果（{self._check_count}）" if self._check_count else "检查结果（无问题）"
+        if key == CHECKS and self._check_counts is not None:
+            return f"检查结果（{count_text(self._check_counts) or '无问题'}）"
         return FIXED_NODES[key]
 
     def numbered_text(self, index: QModelIndex) -> str:
@@ -225,12 +228,9 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.NoItemFlags
         key = self.key_of(index)
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
         if section_id_of(key) is not None:
-            flags |= Qt.ItemIsEditable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-        elif key == BODY:
-            flags |= Qt.ItemIsDropEnabled
-        return flags
+            return _SECTION_FLAGS
+        return _BODY_FLAGS if key == BODY else _NODE_FLAGS
 
     def setData(self, index: QModelIndex, value, role: int = Qt.EditRole) -> bool:  # noqa: N802
         section = self.section_of(index)
@@ -292,9 +292,11 @@ class OutlineModel(QAbstractItemModel):
         return True
 
     # -- the checks panel's hook ------------------------------------------------------------------
-    def set_check_count(self, count: Optional[int]) -> None:
-        """Show how many problems the last check found (None: not checked yet)."""
-        self._check_count = count
+    def set_check_counts(self, counts: Optional[dict[str, int]]) -> None:
+        """Show how many problems of each severity the last check found (None: not checked yet)."""
+        if counts == self._check_counts:
+            return
+        self._check_counts = counts
         index = self.index_of_key(CHECKS)
         emit(self.dataChanged, index, index)
 
@@ -386,6 +388,13 @@ class OutlineModel(QAbstractItemModel):
             for key in new:
                 self._children[key] = []
             self.endInsertRows()
+
+
+# Combined once: the view asks for flags of every row on each repaint, and combining
+# Python enum flags costs more than the rest of flags().
+_NODE_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+_BODY_FLAGS = _NODE_FLAGS | Qt.ItemIsDropEnabled
+_SECTION_FLAGS = _NODE_FLAGS | Qt.ItemIsEditable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
 
 
 def _is_empty(section: Section) -> bool:

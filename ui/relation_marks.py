@@ -1,66 +1,41 @@
-"""Which indicator fields to mark while the user types: the catalogue's relations
-(part ≤ whole, parts sum to the whole, parts ≤ whole) and percentages within 0–100.
+"""Which fields of the statistics form to mark, taken from the checks engine's findings.
 
-One small function on purpose: the checks engine (``models/relations.py``, written in
-parallel) will replace it.
+There is one implementation of the rules (``models.checks``): a field is marked when a
+problem is located at it or names it among its related places (办结 > 立案 marks both
+numbers; a number in the text that disagrees marks the field it disagrees with). The
+worst severity decides the colour, the messages make the tooltip.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
-from models.catalogue import Catalogue
-from models.report import Report, format_number
+from .severity import SEVERITY_KEYS
 
 YEARS = ("value", "last_year")
 YEAR_LABELS = {"value": "本年", "last_year": "上年"}
-BOUNDED_PERCENT_TYPES = ("rate", "weight")
 
 
 @dataclass(frozen=True)
 class Mark:
     indicator_id: str
     year: str  # "value" or "last_year"
-    severity: str  # "error" or "warning"
-    message: str
+    severity: str  # "error", "warning" or "hint"
+    message: str  # one line per problem
 
 
-def relation_marks(report: Report, catalogue: Catalogue) -> list[Mark]:
-    """The fields that contradict a relation or a percentage range, with the reason."""
-    marks: list[Mark] = []
-    for year in YEARS:
-        def value(ind_id):
-            return catalogue.effective(report, ind_id, year)
-
-        def name(ind_id):
-            ind = catalogue.resolve(ind_id, report)
-            return ind.label if ind else ind_id
-
-        prefix = "" if year == "value" else "上年："
-        for rel in catalogue.relations:
-            whole = value(rel.whole)
-            parts = [value(p) for p in rel.parts]
-            if whole is None:
+def field_marks(problems: Iterable) -> dict[tuple[str, str], Mark]:
+    """{(indicator id, year): Mark} for every field a problem is at or names."""
+    found: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    for problem in problems:
+        severity = problem.severity.value
+        for place in (problem.location, *problem.related):
+            if getattr(place, "kind", None) != "indicator":
                 continue
-            if rel.kind == "part_le_whole":
-                part = parts[0]
-                if part is not None and part > whole:
-                    marks.append(Mark(rel.parts[0], year, rel.severity,
-                                      f"{prefix}{rel.rule}（{name(rel.parts[0])} {format_number(part)} > "
-                                      f"{name(rel.whole)} {format_number(whole)}）"))
-                continue
-            known = [p for p in parts if p is not None]
-            if not known:
-                continue
-            total = sum(known)
-            detail = f"{'＋'.join(name(p) for p in rel.parts)} = {format_number(total)}，{name(rel.whole)} = " \
-                     f"{format_number(whole)}"
-            if rel.kind == "sum_le_whole" and total > whole:
-                marks.append(Mark(rel.whole, year, rel.severity, f"{prefix}{rel.rule}（{detail}）"))
-            elif rel.kind == "sum_equals" and len(known) == len(parts) and abs(total - whole) > 1e-9:
-                marks.append(Mark(rel.whole, year, rel.severity, f"{prefix}{rel.rule}（{detail}）"))
-        for ind in catalogue.indicators_for(report):
-            v = value(ind.id) if ind.type in BOUNDED_PERCENT_TYPES else None
-            if v is not None and not 0 <= v <= 100:
-                marks.append(Mark(ind.id, year, "error", f"{prefix}{ind.label}为 {format_number(v)}%，"
-                                                         "比率应在 0 到 100% 之间"))
-    return marks
+            key = (place.indicator_id, place.year)
+            worst, messages = found.get(key, (severity, []))
+            if problem.message not in messages:
+                messages.append(problem.message)
+            found[key] = (min(worst, severity, key=SEVERITY_KEYS.index), messages)
+    return {key: Mark(key[0], key[1], severity, "\n".join(messages))
+            for key, (severity, messages) in found.items()}

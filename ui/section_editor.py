@@ -84,6 +84,22 @@ class ParagraphEdit(QTextEdit):
         cursor.select(QTextCursor.Document)
         cursor.mergeBlockFormat(block)
 
+    def select_in_paragraph(self, paragraph: int, span: Optional[tuple[int, int]]) -> bool:
+        """Select ``span`` of the paragraph (the whole paragraph when None), scroll to it
+        and take the focus; False when there is no such paragraph."""
+        block = self.document().findBlockByNumber(paragraph)
+        if not block.isValid():
+            return False
+        start, end = span if span else (0, block.length() - 1)
+        end = min(end, block.length() - 1)
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(start, end))
+        cursor.setPosition(block.position() + end, QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus()
+        return True
+
     def character_count(self) -> int:
         """Characters of the text without line ends (cheap: no copy of the text)."""
         doc = self.document()
@@ -148,6 +164,12 @@ class _BodyPage(EditorPage):
         self.guidance.setText(f"填写提示：{guidance}" if guidance else "")
         self.guidance.setVisible(bool(guidance))
         self.body.setPlaceholderText(guidance or "在此输入正文，每行一段。")
+
+    def select_text(self, paragraph: Optional[int], span: Optional[tuple[int, int]]) -> bool:
+        """Show a place the checks found: ``paragraph`` of the body (None: the heading)."""
+        if paragraph is None:
+            return False
+        return self.body.select_in_paragraph(paragraph, span)
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.body.character_count()} 字")
@@ -240,6 +262,14 @@ class SectionEditor(_BodyPage):
         if "paragraphs" in fields:
             self._show_paragraphs(section.paragraphs)
         self._update_position()
+
+    def select_text(self, paragraph: Optional[int], span: Optional[tuple[int, int]]) -> bool:
+        if paragraph is not None:
+            return super().select_text(paragraph, span)
+        start, end = span if span else (0, len(self.heading.text()))
+        self.heading.setFocus()
+        self.heading.setSelection(start, end - start)
+        return True
 
     def _update_position(self) -> None:
         report = self.doc.report

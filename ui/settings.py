@@ -26,6 +26,11 @@ PREFERENCE_DEFAULTS: dict[str, Any] = {
     "heading2_font": "楷体_GB2312",
     "bold_headings": False,
     "table_number_block": True,
+    # the 表号 block printed on the Excel statistics form (from the approval of the form)
+    "form_number": "",
+    "issuing_organ": "",
+    "approval_number": "",
+    "valid_until": "",
     "export_folder": "",
 }
 

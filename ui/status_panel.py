@@ -38,11 +38,14 @@ class StatusPanel(QObject):
         self.update_save_state()
 
     def _on_change(self, change) -> None:
-        if change.kind == "reset":  # another report: count now
-            self._timer.stop()
-            self.update_counts()
-        else:
-            self._timer.start()
+        # Another report: count right after it is painted (not before: opening stays quick).
+        self._timer.start(0 if change.kind == "reset" else COUNT_DELAY_MS)
+
+    def message_room(self) -> int:
+        """Pixels left of the permanent labels for a temporary message."""
+        taken = sum(w.width() for w in (self.progress, self.save_state, self.characters, self.pages)
+                    if w.isVisible())
+        return max(self.bar.width() - taken - self.bar.fontMetrics().horizontalAdvance("中") * 4, 0)
 
     def update_counts(self) -> None:
         report = self.doc.report

@@ -3,7 +3,9 @@
     python docs/screenshots/make_screenshots.py [OUTPUT_FOLDER]
 
 Writes PNGs (default: beside this script): 基本信息, a section, 统计指标 with one relation
-violated, the 导出 menu and the 导出 dialog. Needs a CJK font (Debian/Ubuntu:
+violated, the 导出 menu and the 导出 dialog, the 检查结果 panel with problems, and the
+review dialog of an import (the sample written to a .docx the way other offices' files are
+made, then imported). Needs a CJK font (Debian/Ubuntu:
 ``fonts-noto-cjk``); without one Chinese shows as boxes, so the script refuses to run.
 Settings and recovery copies go to Qt's test locations, never the user's.
 """
@@ -13,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +39,16 @@ def has_cjk_font() -> bool:
 def settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
+
+
+def wait_for_checks(app: QApplication, window) -> None:
+    """Let the re-check that follows a pause in typing run (as it does for the user)."""
+    settle(app)
+    deadline = time.monotonic() + 5
+    while window.checks.pending and time.monotonic() < deadline:
+        time.sleep(0.05)
+        app.processEvents()
+    settle(app)
 
 
 def type_into(widget, text: str) -> None:
@@ -65,11 +78,25 @@ def overlay(window: QWidget, popup: QWidget, top_left: QPoint, title: str = ""):
     return shot
 
 
+def import_review_dialog(window, folder: Path):
+    """The review dialog of importing the sample from a .docx made with python-docx."""
+    from benchmarks.plain_docx import write_plain_docx
+    from importers import import_file
+    from models.storage import load_report
+    from ui.import_review_dialog import ImportReviewDialog
+
+    source = write_plain_docx(load_report(SAMPLE), folder / "上年报告.docx", numbering="paragraph")
+    result = import_file(source)
+    dialog = ImportReviewDialog(result, parent=window)
+    dialog.set_accepted(1, False)  # the user leaves one number out
+    return dialog
+
+
 def main(out: Path) -> int:
     QStandardPaths.setTestModeEnabled(True)
     from models.report import format_number
     from ui.app import create_application
-    from ui.commands import SectionEdit
+    from ui.commands import MetaEdit, SectionEdit
     from ui.export_dialog import ExportDialog
     from ui.main_window import MainWindow
     from ui.outline_model import META, STATS, category_key, section_key
@@ -90,7 +117,7 @@ def main(out: Path) -> int:
         settle(app)
 
         window.outline.select_key(META)
-        settle(app)
+        wait_for_checks(app, window)  # the first check runs once the window has been painted
         window.grab().save(str(out / "01_basic_info.png"))
 
         section = window.doc.report.sections[0].children[0]
@@ -110,7 +137,7 @@ def main(out: Path) -> int:
         # 办结数 larger than 立案数: marked at once, the reason in the status bar
         filed = window.doc.report.value_of("F01").value or 100
         type_into(form.rows["F02"].edits["value"], str(int(filed) + 12))
-        settle(app)
+        wait_for_checks(app, window)
         form.show_category("F")
         settle(app)
         window.grab().save(str(out / "03_indicators_violation.png"))
@@ -131,6 +158,23 @@ def main(out: Path) -> int:
         corner = QPoint((window.width() - dialog.width()) // 2, (window.height() - dialog.height()) // 3)
         overlay(window, dialog, corner, title=dialog.windowTitle()).save(str(out / "05_export_dialog.png"))
         dialog.deleteLater()
+
+        # 检查结果: the number typed above now disagrees with the text, and the title names
+        # the wrong year
+        meta = window.doc.report.meta
+        window.doc.push(MetaEdit(window.doc.report, "title",
+                                 meta.effective_title.replace(str(meta.report_year), str(meta.report_year - 1)),
+                                 "修改标题"))
+        window.run_checks()
+        settle(app)
+        window.grab().save(str(out / "06_check_results.png"))
+
+        review = import_review_dialog(window, Path(tmp))
+        review.resize(min(review.width(), SIZE[0] - 80), min(review.height(), SIZE[1] - 120))
+        settle(app)
+        corner = QPoint((window.width() - review.width()) // 2, (window.height() - review.height()) // 2 + 20)
+        overlay(window, review, corner, title=review.windowTitle()).save(str(out / "07_import_review.png"))
+        review.deleteLater()
 
         window.doc.undo_stack.setClean()
         window.close()

@@ -45,7 +45,8 @@ def report_copy(tmp_path, sample_path) -> Path:
 
 SEAMS = ("ask_save_changes", "confirm", "show_error", "show_warnings", "get_open_path", "get_save_path",
          "get_folder", "ask_new_report", "ask_recovery", "pick_indicator", "ask_custom_indicator", "ask_export_kind",
-         "ask_open_export_result", "open_location", "edit_preferences")
+         "ask_open_export_result", "open_location", "edit_preferences", "ask_export_with_errors", "get_import_path",
+         "ask_pasted_report", "review_import")
 
 
 @pytest.fixture(autouse=True)

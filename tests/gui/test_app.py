@@ -51,3 +51,29 @@ def test_main_without_subcommand_starts_the_window(monkeypatch):
     assert main.main(["报告.fzbg"]) == 0 and main.main([]) == 0
     assert started == [["报告.fzbg"], []]
     assert QApplication.instance() is not None
+
+
+def test_start_up_defers_the_engine_importers_exporters_and_heavy_pages(report_copy, tmp_path):
+    """A fresh process opens the window with a report: nothing of the checks engine, the
+    importers, the exporters or the statistics form is loaded before the first paint."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from PySide6.QtCore import QStandardPaths; QStandardPaths.setTestModeEnabled(True)\n"
+        "from ui.app import create_application, open_main_window\n"
+        "app = create_application([]); w = open_main_window([sys.argv[2]]); app.processEvents()\n"
+        "assert w.doc.path is not None\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('models', 'importers', 'exporters', 'openpyxl', 'docx', 'ui'))))\n"
+        "w.doc.close()\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", script, str(root), str(report_copy)], capture_output=True,
+                         text=True, env=env, timeout=60, check=True).stdout.split()
+    assert "ui.main_window" in out and "ui.meta_form" in out  # the window and its first page
+    loaded_late = [m for m in out if m.startswith(("models.checks", "importers", "exporters", "openpyxl", "docx"))
+                   or m in ("ui.indicator_form", "ui.check_page", "ui.import_review_dialog", "models.rollover")]
+    assert loaded_late == []

@@ -48,6 +48,21 @@ def test_preferences_dialog_round_trip(qtbot, monkeypatch, tmp_path):
     assert AppSettings().preference("body_font") == "仿宋"
 
 
+def test_preferences_hold_the_table_number_block(qtbot):
+    dialog = PreferencesDialog(AppSettings())
+    qtbot.addWidget(dialog)
+    commit_text(dialog.block["form_number"], "法治统01表")
+    commit_text(dialog.block["valid_until"], "2026年12月")
+    values = dialog.values()
+    assert (values["form_number"], values["valid_until"], values["issuing_organ"]) == ("法治统01表", "2026年12月", "")
+    dialog.table_number_block.setChecked(False)
+    assert not dialog.block["form_number"].isEnabled()  # no block printed: nothing to fill in
+    AppSettings().set_preferences(dialog.values())
+    again = PreferencesDialog(AppSettings())
+    qtbot.addWidget(again)
+    assert again.block["form_number"].text() == "法治统01表" and not again.block["form_number"].isEnabled()
+
+
 def test_indicator_picker_filters_and_returns_the_id(qtbot, sample_report):
     picker = IndicatorPicker(sample_report)
     qtbot.addWidget(picker)

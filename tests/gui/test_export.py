@@ -1,7 +1,8 @@
-"""导出: the worker off the UI thread, the flow through the menu, errors as Chinese messages.
+"""导出: the worker off the UI thread, the flow through the menu, confirmation when the
+checks find 错误, preferences passed to the exporters, errors as Chinese messages.
 
-The exporters are written in parallel; most tests put a fake exporter function in their
-place. The last test runs the real ones when they are installed.
+Most tests put a fake exporter function in the exporters' place; the Excel exporter is
+also run for real, the Word one when it is installed.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from models.checks import has_errors
 from models.errors import OutputFileError
 from models.storage import to_dict
 from ui import dialogs, export_jobs
@@ -24,13 +26,16 @@ class FakeExporter:
 
     def __init__(self, warnings=(), error=None):
         self.calls = []
+        self.options = []
         self.warnings = list(warnings)
         self.error = error
 
-    def word(self, report, path, version):
+    def word(self, report, path, version, options=None):
+        self.options.append(options)
         return self._write(report, path, f"word-{version}")
 
-    def excel(self, report, path):
+    def excel(self, report, path, options=None):
+        self.options.append(options)
         self._write(report, path, "excel")
         return []
 
@@ -173,3 +178,110 @@ def test_real_exporters_through_the_menu(make_window, report_copy, monkeypatch, 
     assert "{{" not in text
     book = openpyxl.load_workbook(excel)
     assert book.sheetnames
+
+
+def test_excel_export_prints_the_table_number_block_from_the_preferences(make_window, report_copy, monkeypatch,
+                                                                        tmp_path, qtbot):
+    import openpyxl
+    window = make_window(report_copy)
+    window.settings.set_preferences({"form_number": "法治统01表", "issuing_organ": "江南市司法局",
+                                     "approval_number": "江司〔2024〕8号", "valid_until": "2026年12月"})
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "统计表.xlsx"))
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=60000):
+        window.export_actions["excel"].trigger()
+    sheet = openpyxl.load_workbook(tmp_path / "统计表.xlsx").worksheets[0]
+    cells = [str(c.value) for row in sheet.iter_rows(max_row=6) for c in row if c.value is not None]
+    for text in ("法治统01表", "江南市司法局", "江司〔2024〕8号", "2026年12月"):
+        assert any(text in c for c in cells), text
+    assert any(window.doc.report.meta.organ_name in c for c in cells)
+
+
+def test_without_the_block_the_excel_options_are_empty(fake, make_window, report_copy, monkeypatch, tmp_path, qtbot):
+    window = make_window(report_copy)
+    window.settings.set_preferences({"form_number": "法治统01表", "table_number_block": False})
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "x.xlsx"))
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=10000):
+        window.export_actions["excel"].trigger()
+    assert fake.options[0].block_lines() == []
+    assert export_jobs.excel_options({"form_number": " 法治统01表 "}).block_lines() == ["表　　号：法治统01表"]
+
+
+def _make_an_error(window):
+    """办结 > 立案 is a warning; a typed rate above 100 % is an error."""
+    form = window.editors.page("indicators")
+    edit = form.rows["B06"].edits["value"]
+    edit.setFocus()
+    edit.selectAll()
+    commit_text(edit, "120")
+
+
+def test_export_asks_when_errors_remain_and_can_show_them(fake, make_window, report_copy, monkeypatch, tmp_path,
+                                                          qtbot):
+    window = make_window(report_copy)
+    _make_an_error(window)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors",
+                        lambda parent, what, errors, pending: asked.append((what, errors, pending)) or "review")
+    assert not window.exports.start("excel")
+    what, errors, pending = asked[0]
+    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors) and pending == []
+    assert fake.calls == []
+    assert window.outline.current_key() == "checks"  # 查看检查结果
+    problems = window.editors.page("checks").model.problems("error")
+    assert any(p.location is not None and getattr(p.location, "indicator_id", "") == "B06" for p in problems)
+
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *a: "cancel")
+    assert not window.exports.start("excel") and fake.calls == []
+
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *a: "export")
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "x.xlsx"))
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=10000):
+        assert window.exports.start("excel")
+    assert [c[0] for c in fake.calls] == ["excel"]
+
+
+def test_export_without_errors_does_not_ask(fake, make_window, report_copy, monkeypatch, tmp_path, qtbot):
+    window = make_window(report_copy)
+    report = window.doc.report
+    report.set_preamble(report.preamble + ["半角逗号,在中文之间"])  # only a warning
+    problems = window.checks.run_now()
+    assert problems and not has_errors(problems)
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "x.docx"))
+    monkeypatch.setattr(dialogs, "ask_open_export_result", lambda *a: None)
+    with qtbot.waitSignal(window.exports.finished, timeout=10000):
+        window.exports.start("word_public")  # ask_export_with_errors would fail the test
+    assert fake.calls[0][0] == "word-public"
+
+
+def test_export_asks_while_last_years_text_is_marked_for_update(fake, make_window, report_copy, monkeypatch,
+                                                                tmp_path, qtbot):
+    from models.rollover import next_year_report
+    from models.storage import load_report
+    window = make_window()
+    window.doc.new(next_year_report(load_report(report_copy), keep_text=True), modified=True)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors",
+                        lambda parent, what, errors, pending: asked.append(pending) or "cancel")
+    assert not window.exports.start("word_public") and fake.calls == []
+    first = window.doc.report.sections[0]
+    assert f"{window.doc.report.label_of(first.children[0].id)}{first.children[0].heading}" in asked[0]
+
+
+def test_font_preferences_reach_the_word_file(sample_report, tmp_path):
+    """工具 → 选项 fonts and bold headings end up in the .docx styles."""
+    import docx
+    from docx.oxml.ns import qn
+
+    prefs = {"title_font": "方正小标宋_GBK", "body_font": "仿宋", "heading1_font": "黑体",
+             "heading2_font": "楷体", "bold_headings": True}
+    options = export_jobs.word_options(prefs)
+    assert (options.font_body, options.font_heading34, options.font_heading2) == ("仿宋", "仿宋", "楷体")
+    out = tmp_path / "r.docx"
+    export_jobs.export_word(sample_report, out, "public", options)
+    fonts = {el.get(qn("w:eastAsia")) for el in docx.Document(out).styles.element.iter(qn("w:rFonts"))}
+    assert {"方正小标宋_GBK", "仿宋", "楷体"} <= fonts
+    assert "仿宋_GB2312" not in fonts
+    assert export_jobs.word_options({}).font_body == "仿宋_GB2312"  # no preference: the standard's defaults

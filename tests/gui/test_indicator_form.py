@@ -1,4 +1,5 @@
-"""统计指标: generated from the catalogue; derived rates live; relations marked at once."""
+"""统计指标: generated from the catalogue; derived rates live; problems the checks engine
+finds with a field marked at once."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,8 @@ from ui.commands import MetaEdit
 from ui.document import ReportDocument
 from ui.indicator_form import IndicatorForm, parse_number
 from ui.outline_model import STATS, category_key
-from ui.relation_marks import relation_marks
+from models.checks import run_checks
+from ui.relation_marks import field_marks
 
 from .helpers import commit_text
 
@@ -26,6 +28,7 @@ def doc(tmp_path):
 def form(doc, qtbot):
     f = IndicatorForm(doc)
     qtbot.addWidget(f)
+    f.show()  # the status bar hears of new marks only while the form is shown
     return f
 
 
@@ -33,6 +36,12 @@ def type_number(edit, text):
     edit.setFocus()
     edit.selectAll()
     commit_text(edit, text)
+
+
+def checked(qtbot, form):
+    """Wait for the re-check that follows a pause in typing (it never runs on a keystroke)."""
+    assert form.checks.pending
+    qtbot.waitUntil(lambda: not form.checks.pending, timeout=3000)
 
 
 def test_rows_are_the_catalogue_for_the_organ_level(doc, form):
@@ -71,45 +80,73 @@ def test_derived_rate_is_read_only_and_follows_its_parts(doc, form):
     assert rate.text() == "97.5"
 
 
-def test_a_violated_relation_marks_the_field_with_the_reason(doc, form):
+def test_a_violated_relation_marks_the_field_with_the_reason(doc, form, qtbot):
     messages = []
     form.statusMessage.connect(messages.append)
     type_number(form.rows["F01"].edits["value"], "100")
     type_number(form.rows["F02"].edits["value"], "120")  # 办结 > 立案
     edit = form.rows["F02"].edits["value"]
-    assert edit.property("mark") == "warning"
+    assert edit.property("mark") == ""  # not while typing
+    checked(qtbot, form)
+    assert edit.property("mark") == "warning"  # the catalogue allows it (上年结转): a warning
     assert "办结数不应大于立案数" in edit.toolTip() and "120" in edit.toolTip()
+    assert form.rows["F01"].edits["value"].property("mark") == "warning"  # the whole is named too
     assert any("办结数不应大于立案数" in m for m in messages)
     type_number(edit, "90")
+    checked(qtbot, form)
     assert edit.property("mark") == "" and "不应大于" not in edit.toolTip()
+    assert form.rows["F01"].edits["value"].property("mark") == ""
 
 
-def test_a_rate_above_100_is_an_error(doc, form):
+def test_a_typed_rate_above_100_is_an_error(doc, form, qtbot):
+    rate = form.rows["B06"].edits["value"]
+    type_number(rate, "105")
+    checked(qtbot, form)
+    assert rate.property("mark") == "error" and "0～100%" in rate.toolTip()
+    type_number(rate, "95")
+    checked(qtbot, form)
+    assert rate.property("mark") == ""
+
+
+def test_a_computed_rate_above_100_marks_rate_and_parts(doc, form, qtbot):
     type_number(form.rows["A04a"].edits["value"], "4")
-    type_number(form.rows["A04"].edits["value"], "5")
+    type_number(form.rows["A04"].edits["value"], "5")  # 5 of 4 attended: 125 %
+    checked(qtbot, form)
+    assert form.rows["A05"].edits["value"].property("mark") == "warning"  # 上年结转 can explain it
+    assert "超过100%" in form.rows["A05"].edits["value"].toolTip()
+    # the parts are marked too, the worst finding deciding the colour (here a part > whole relation)
     assert form.rows["A04"].edits["value"].property("mark") == "error"
-    assert form.rows["A05"].edits["value"].property("mark") == "error"
-    assert "0 到 100%" in form.rows["A05"].edits["value"].toolTip()
+    assert form.rows["A04a"].edits["value"].property("mark") == "error"
 
 
-def test_relation_marks_cover_the_three_kinds_and_last_year(doc):
-    cat = default_catalogue()
+def test_a_number_in_the_text_that_disagrees_marks_the_field(doc, form, qtbot):
+    doc.report.set_preamble(["全年累计成功调解各项纠纷141件。"])
+    type_number(form.rows["I03"].edits["value"], "140")
+    checked(qtbot, form)
+    edit = form.rows["I03"].edits["value"]
+    assert edit.property("mark") == "error" and "141件" in edit.toolTip()
+    type_number(edit, "141")
+    checked(qtbot, form)
+    assert edit.property("mark") == ""
+
+
+def test_marks_are_the_engines_findings_at_indicator_fields(doc):
     r = doc.report
     r.set_value("F13a", value=3)
     r.set_value("F13b", value=4)
     r.set_value("F13", value=8)  # sum_equals: 3 + 4 ≠ 8
-    r.set_value("J08", value=5)
-    r.set_value("J12", value=4)
-    r.set_value("B02", value=3)  # sum_le_whole: 4 + 3 > 5 although J11, B12 are empty
-    r.set_value("H02", last_year=10)
-    r.set_value("H03", last_year=11)  # part_le_whole, last year
-    marks = {(m.indicator_id, m.year): m for m in relation_marks(r, cat)}
-    assert ("F13", "value") in marks and ("J08", "value") in marks
-    assert marks[("H03", "last_year")].message.startswith("上年：")
+    r.set_value("H02", value=10)
+    r.set_value("H03", value=11)  # part_le_whole
+    problems = run_checks(r)
+    marks = field_marks(problems)
+    located = {(p.location.indicator_id, p.location.year) for p in problems if p.location is not None
+               and p.location.kind == "indicator"}
+    assert located and located <= set(marks)
+    assert {("F13", "value"), ("F13a", "value"), ("F13b", "value"), ("H03", "value"), ("H02", "value")} <= set(marks)
+    assert ("H03", "last_year") not in marks
     r.set_value("F13", value=7)
-    r.set_value("J08", value=7)
-    r.set_value("H03", last_year=9)
-    assert relation_marks(r, cat) == []
+    r.set_value("H03", value=9)
+    assert field_marks(run_checks(r)) == {}
 
 
 def test_qualifier_and_remark_are_stored(doc, form):

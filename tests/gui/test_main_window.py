@@ -294,7 +294,7 @@ def test_window_geometry_is_remembered(make_window, report_copy):
 def test_status_bar_counts_follow_edits(make_window, report_copy, qtbot):
     window = make_window(report_copy)
     report = window.doc.report
-    assert window.status.characters.text() == f"正文 {report.body_text_length()} 字"
+    qtbot.waitUntil(lambda: window.status.characters.text() == f"正文 {report.body_text_length()} 字")
     window.outline.select_key(PREAMBLE)
     commit_text(window.editors.page("preamble").body, "新增" * 500)
     window.doc.flush()
@@ -310,14 +310,3 @@ def test_shortcuts(make_window):
     assert shortcuts == {"新建(&N)…": ["Ctrl+N"], "打开(&O)…": ["Ctrl+O"], "保存(&S)": ["Ctrl+S"],
                          "另存为(&A)…": ["Ctrl+Shift+S"], "撤销(&U)": ["Ctrl+Z"],
                          "重做(&R)": ["Ctrl+Y", "Ctrl+Shift+Z"], "导出(&E)…": ["Ctrl+E"], "检查(&C)": ["F5"]}
-
-
-def test_check_lists_relation_problems(make_window, report_copy):
-    window = make_window(report_copy)
-    window.doc.report.set_value("F02", value=500)  # 办结 > 立案
-    window.check_action.trigger()
-    page = window.editors.page("checks")
-    texts = [page.list.item(i).text() for i in range(page.list.count())]
-    assert any("办结数不应大于立案数" in t for t in texts)
-    assert window.outline.current_key() == "checks"
-    assert window.model.index_of_key("checks").data().startswith("检查结果（")

@@ -125,8 +125,13 @@ def test_categories_follow_custom_indicators_and_checks_hook(qtmodeltester, doc)
     assert model.rowCount(stats) == n + 1 and texts(model, stats)[-1] == "自定义指标"
     doc.undo()
     assert model.rowCount(stats) == n
-    model.set_check_count(3)
-    assert model.index_of_key(CHECKS).data() == "检查结果（3）"
+    assert model.index_of_key(CHECKS).data() == "检查结果"  # not checked yet
+    model.set_check_counts({"error": 2, "warning": 0, "hint": 1})
+    assert model.index_of_key(CHECKS).data() == "检查结果（错误 2，提示 1）"
+    assert model.index_of_key(CHECKS).data(Qt.ForegroundRole) is not None  # errors: shown in red
+    model.set_check_counts({"error": 0, "warning": 0, "hint": 0})
+    assert model.index_of_key(CHECKS).data() == "检查结果（无问题）"
+    assert model.index_of_key(CHECKS).data(Qt.ForegroundRole) is None
 
 
 def test_a_long_session_keeps_the_interpreter_alive(doc):

@@ -82,19 +82,19 @@ def test_session_re_runs_only_the_edited_block(sample_report):
     import models.checks.engine as engine
     original = engine._run_block
 
-    def counting(ctx, block):
-        ran.append(block.key)
-        return original(ctx, block)
+    def counting(ctx, block, rules):
+        ran.append((block.key, all(r.reads_values for r in rules)))
+        return original(ctx, block, rules)
     engine._run_block = counting
     try:
         section = sample_report.sections[1]
         sample_report.update_section(section.id, paragraphs=section.paragraphs + ["新增一段。"])
         session.problems()
-        assert ran == [section.id]
+        assert ran == [(section.id, False)]  # every rule on the edited text
         ran.clear()
         sample_report.set_value("I02", value=131)  # mentioned in one section; rate I04 depends on it
         session.problems()
-        assert ran == ["s01-3-2"]
+        assert ran == [("s01-3-2", True)]  # only the rules that read values
     finally:
         engine._run_block = original
 

@@ -20,7 +20,7 @@ from .context import CheckContext
 from .options import CheckOptions
 from .outline import Block, Outline, text_path
 from .problem import IndicatorLocation, MetaLocation, Problem, Severity, TextLocation
-from .registry import rules_in_scope
+from .registry import Rule, rules_in_scope
 
 # The mention memo may hold texts no longer in the report; clear it beyond this many per block.
 _MEMO_SLACK = 4
@@ -30,8 +30,12 @@ _MEMO_SLACK = 4
 class _Entry:
     signature: tuple
     label: str
-    problems: list[Problem]
+    by_rule: dict[str, list[Problem]]
     deps: frozenset
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for found in self.by_rule.values() for p in found]
 
 
 class CheckSession:
@@ -127,19 +131,22 @@ class CheckSession:
 
     def _refresh(self, ctx: CheckContext, block: Block, affected: set[str]) -> list[Problem]:
         entry = self._cache.get(block.key)
-        if (self._all_stale or entry is None or block.key in self._stale or entry.signature != block.signature
-                or entry.deps & affected):
-            entry = self._cache[block.key] = _run_block(ctx, block)
-        elif entry.label != block.label:
-            entry.problems = [_relabel(p, block.label) for p in entry.problems]
+        if self._all_stale or entry is None or block.key in self._stale or entry.signature != block.signature:
+            entry = self._cache[block.key] = _run_block(ctx, block, rules_in_scope("block"))
+        elif entry.deps & affected:  # only a value it reads changed: the text rules still hold
+            fresh = _run_block(ctx, block, [r for r in rules_in_scope("block") if r.reads_values])
+            entry.by_rule.update(fresh.by_rule)
+            entry.deps = fresh.deps
+        if entry.label != block.label:
+            entry.by_rule = {rid: [_relabel(p, block.label) for p in found] for rid, found in entry.by_rule.items()}
             entry.label = block.label
         return entry.problems
 
 
-def _run_block(ctx: CheckContext, block: Block) -> _Entry:
+def _run_block(ctx: CheckContext, block: Block, rules: list[Rule]) -> _Entry:
     ctx.deps.pop(block.key, None)
-    problems = [p for rule in rules_in_scope("block") for p in rule.func(ctx, rule, block)]
-    return _Entry(block.signature, block.label, problems, frozenset(ctx.deps.get(block.key, ())))
+    by_rule = {rule.id: list(rule.func(ctx, rule, block)) for rule in rules}
+    return _Entry(block.signature, block.label, by_rule, frozenset(ctx.deps.get(block.key, ())))
 
 
 def _relabel(problem: Problem, label: str) -> Problem:

@@ -97,7 +97,7 @@ def empty_heading(ctx: CheckContext, r: Rule, block: Block):
         yield r.problem("这一节的标题为空", block.location(block.texts[0]))
 
 
-@rule("F6-EMPTY-REF", Severity.ERROR, "引用的指标没有数值", group=6, scope="block")
+@rule("F6-EMPTY-REF", Severity.ERROR, "引用的指标没有数值", group=6, scope="block", reads_values=True)
 def empty_reference(ctx: CheckContext, r: Rule, block: Block):
     """The export would print 〔未填：…〕 in place of the number."""
     for ref in _texts(block, ("heading", "paragraph")):

@@ -33,6 +33,9 @@ class Rule:
     group: int
     scope: str
     func: Callable
+    # A block rule that reads indicator values (and declares them with ``ctx.depend``): the
+    # only kind re-run when just a value changed.
+    reads_values: bool = False
 
     def problem(self, message: str, location: Optional[Location] = None, related: tuple = (),
                 severity: Optional[Severity] = None) -> Problem:
@@ -42,7 +45,8 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, title: str, group: int, scope: str = "report"):
+def rule(rule_id: str, severity: Severity, title: str, group: int, scope: str = "report",
+         reads_values: bool = False):
     """Register the decorated function as a rule."""
     if scope not in SCOPES or group not in GROUPS:
         raise ValueError(f"{rule_id}: bad scope {scope!r} or group {group!r}")
@@ -50,7 +54,7 @@ def rule(rule_id: str, severity: Severity, title: str, group: int, scope: str = 
     def register(func: Callable) -> Callable:
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, severity, title, group, scope, func)
+        RULES[rule_id] = Rule(rule_id, severity, title, group, scope, func, reads_values)
         return func
     return register
 

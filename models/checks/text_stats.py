@@ -83,6 +83,18 @@ def _about_another_year(text: str, start: int, report_year: int) -> bool:
     return any(w in before[clause_start:] for w in _PAST_WORDS)
 
 
+def _year_statistics(ctx: CheckContext, text: str) -> list[NumberMention]:
+    """The statistics of the report year in a text that name an indicator; memoised with the
+    mentions, so a changed value re-checks its paragraphs without reading them again."""
+    key = ("statistics", text, ctx.report.meta.report_year)
+    found = ctx.mention_memo.get(key)
+    if found is None:
+        found = ctx.mention_memo[key] = [
+            m for m in ctx.mentions(text) if m.is_statistic and m.indicator_id
+            and not _about_another_year(text, m.start, ctx.report.meta.report_year)]
+    return found
+
+
 def _statistics(ctx: CheckContext, block: Block) -> Iterator[tuple[TextRef, _Rendered, NumberMention, tuple]]:
     """Every statistic in the block's paragraphs that names an indicator."""
     if block.kind not in ("preamble", "section") or block.in_plan:
@@ -92,11 +104,7 @@ def _statistics(ctx: CheckContext, block: Block) -> Iterator[tuple[TextRef, _Ren
             continue
         rendered = _Rendered(ctx, ref.text)
         ctx.depend(block, rendered.ref_ids)
-        for m in ctx.mentions(rendered.text):
-            if not m.is_statistic or not m.indicator_id:
-                continue
-            if _about_another_year(rendered.text, m.start, ctx.report.meta.report_year):
-                continue
+        for m in _year_statistics(ctx, rendered.text):
             span, ref_id = rendered.raw_span(m.start, m.end)
             if ref_id != m.indicator_id:
                 ctx.depend(block, (m.indicator_id,))
@@ -110,7 +118,7 @@ def _text_interval(ctx: CheckContext, rendered: _Rendered, m: NumberMention):
     return interval_of(value, m.qualifier, tolerance)
 
 
-@rule("T1-MISMATCH", Severity.ERROR, "正文数字与统计表不一致", group=1, scope="block")
+@rule("T1-MISMATCH", Severity.ERROR, "正文数字与统计表不一致", group=1, scope="block", reads_values=True)
 def text_number_mismatch(ctx: CheckContext, r: Rule, block: Block):
     """错误 when the indicator's phrase stands right before the number; 警告 when the
     recognition had to look further (the number may belong to something else)."""
@@ -129,7 +137,7 @@ def text_number_mismatch(ctx: CheckContext, r: Rule, block: Block):
                         severity=None if near else Severity.WARNING)
 
 
-@rule("T1-UNFILLED", Severity.HINT, "正文有数字而统计表未填", group=1, scope="block")
+@rule("T1-UNFILLED", Severity.HINT, "正文有数字而统计表未填", group=1, scope="block", reads_values=True)
 def text_number_unfilled(ctx: CheckContext, r: Rule, block: Block):
     seen = set()
     for ref, rendered, m, span in _statistics(ctx, block):

@@ -222,3 +222,15 @@ def test_a_section_added_as_a_subtree_is_checked():
     report = clean_report()
     report.add_section("work", heading="新的一节", children=[Section(heading="下级", paragraphs=["今年01月。"])])
     assert [p.where for p in problems(report, "F6-ZERO-PADDED-DATE")] == ["一、（三）1.第1段"]
+
+
+def test_last_years_figures_are_held_to_the_same_relations():
+    report = clean_report()
+    report.set_value("F01", last_year=100)
+    report.set_value("F02", last_year=104)  # 上年 办结 > 上年 立案
+    found = [p for p in problems(report, "R2-PART-LE-WHOLE")]
+    assert len(found) == 1
+    assert found[0].location == IndicatorLocation("F02", "last_year", found[0].location.path)
+    assert found[0].message.startswith("上年数：") and "104" in found[0].message
+    report.set_value("F02", last_year=98)
+    assert problems(report, "R2-PART-LE-WHOLE") == []

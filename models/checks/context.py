@@ -41,8 +41,8 @@ class CheckContext:
         return self._effective[key]
 
     def qualifier(self, indicator_id: str, year: str = "value") -> str:
-        """The qualifier of the stored value; a rate computed from its parts is exact."""
-        if self.catalogue.computed(self.report, indicator_id, year) is not None:
+        """The qualifier of the stored value (本年 only); a rate computed from its parts is exact."""
+        if year != "value" or self.catalogue.computed(self.report, indicator_id, year) is not None:
             return ""
         return self.report.value_of(indicator_id).qualifier
 

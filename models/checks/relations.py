@@ -24,44 +24,53 @@ from .registry import Rule, rule
 _SEVERITY = {"error": Severity.ERROR, "warning": Severity.WARNING}
 
 
-def _range(ctx: CheckContext, indicator_id: str) -> Optional[Interval]:
-    value = ctx.effective(indicator_id)
-    return None if value is None else interval_of(value, ctx.qualifier(indicator_id))
+def _range(ctx: CheckContext, indicator_id: str, year: str = "value") -> Optional[Interval]:
+    value = ctx.effective(indicator_id, year)
+    return None if value is None else interval_of(value, ctx.qualifier(indicator_id, year))
 
 
 def _relations(ctx: CheckContext, *kinds: str) -> list[Relation]:
     return [rel for rel in ctx.catalogue.relations if rel.kind in kinds]
 
 
-def _relation_problem(ctx: CheckContext, r: Rule, rel: Relation, detail: str, given: list[str]):
-    return r.problem(f"{detail}：{rel.rule}", ctx.indicator_location(given[0]),
-                     tuple(ctx.indicator_location(i) for i in given[1:] + [rel.whole]),
+def _relation_problem(ctx: CheckContext, r: Rule, rel: Relation, detail: str, given: list[str], year: str):
+    which = "" if year == "value" else "上年数："
+    return r.problem(f"{which}{detail}：{rel.rule}", ctx.indicator_location(given[0], year),
+                     tuple(ctx.indicator_location(i, year) for i in given[1:] + [rel.whole]),
                      severity=_SEVERITY[rel.severity])
 
 
 @rule("R2-PART-LE-WHOLE", Severity.ERROR, "分项大于总数", group=2)
 def part_exceeds_whole(ctx: CheckContext, r: Rule):
     """Severity per relation in the catalogue (警告 where 上年结转 can break the bound)."""
-    for rel in _relations(ctx, "part_le_whole"):
-        whole = _range(ctx, rel.whole)
+    for rel, year in _relations_by_year(ctx, "part_le_whole"):
+        whole = _range(ctx, rel.whole, year)
         part_id = rel.parts[0]
-        part = _range(ctx, part_id)
+        part = _range(ctx, part_id, year)
         if whole is None or part is None or part.lo <= whole.hi:
             continue
-        detail = (f"{ctx.name(part_id)} {ctx.shown(part_id)} 大于 {ctx.name(rel.whole)} {ctx.shown(rel.whole)}")
-        yield _relation_problem(ctx, r, rel, detail, [part_id])
+        detail = (f"{ctx.name(part_id)} {ctx.shown(part_id, year)} 大于 "
+                  f"{ctx.name(rel.whole)} {ctx.shown(rel.whole, year)}")
+        yield _relation_problem(ctx, r, rel, detail, [part_id], year)
 
 
-def _given_parts(ctx: CheckContext, rel: Relation) -> tuple[list[str], Optional[Interval]]:
-    given = [p for p in rel.parts if ctx.effective(p) is not None]
+def _relations_by_year(ctx: CheckContext, kind: str):
+    """Each relation of the kind for 本年, then for 上年 (the same bounds held last year)."""
+    for year in YEAR_LABELS:
+        for rel in _relations(ctx, kind):
+            yield rel, year
+
+
+def _given_parts(ctx: CheckContext, rel: Relation, year: str) -> tuple[list[str], Optional[Interval]]:
+    given = [p for p in rel.parts if ctx.effective(p, year) is not None]
     total = None
     for p in given:
-        total = _range(ctx, p) if total is None else total + _range(ctx, p)
+        total = _range(ctx, p, year) if total is None else total + _range(ctx, p, year)
     return given, total
 
 
-def _sum_text(ctx: CheckContext, given: list[str], total: Interval) -> str:
-    names = "、".join(f"{ctx.name(p)} {ctx.shown(p)}" for p in given)
+def _sum_text(ctx: CheckContext, given: list[str], total: Interval, year: str) -> str:
+    names = "、".join(f"{ctx.name(p)} {ctx.shown(p, year)}" for p in given)
     return f"{names} 之和为 {format_number(total.lo)}"
 
 
@@ -69,29 +78,29 @@ def _sum_text(ctx: CheckContext, given: list[str], total: Interval) -> str:
 def sum_differs(ctx: CheckContext, r: Rule):
     """When every part is given their sum must meet the whole; with only some parts
     given, their sum must not exceed it. Severity per relation in the catalogue."""
-    for rel in _relations(ctx, "sum_equals"):
-        whole = _range(ctx, rel.whole)
-        given, total = _given_parts(ctx, rel)
+    for rel, year in _relations_by_year(ctx, "sum_equals"):
+        whole = _range(ctx, rel.whole, year)
+        given, total = _given_parts(ctx, rel, year)
         if whole is None or not given:
             continue
         complete = len(given) == len(rel.parts)
         if (complete and total.meets(whole)) or (not complete and total.lo <= whole.hi):
             continue
         relation = "不等于" if complete else "已超过"
-        detail = f"{_sum_text(ctx, given, total)}，{relation} {ctx.name(rel.whole)} {ctx.shown(rel.whole)}"
-        yield _relation_problem(ctx, r, rel, detail, given)
+        detail = f"{_sum_text(ctx, given, total, year)}，{relation} {ctx.name(rel.whole)} {ctx.shown(rel.whole, year)}"
+        yield _relation_problem(ctx, r, rel, detail, given, year)
 
 
 @rule("R2-SUM-LE-WHOLE", Severity.ERROR, "“其中”项之和超过总数", group=2)
 def sum_exceeds_whole(ctx: CheckContext, r: Rule):
     """Severity per relation in the catalogue."""
-    for rel in _relations(ctx, "sum_le_whole"):
-        whole = _range(ctx, rel.whole)
-        given, total = _given_parts(ctx, rel)
+    for rel, year in _relations_by_year(ctx, "sum_le_whole"):
+        whole = _range(ctx, rel.whole, year)
+        given, total = _given_parts(ctx, rel, year)
         if whole is None or not given or total.lo <= whole.hi:
             continue
-        detail = f"{_sum_text(ctx, given, total)}，超过 {ctx.name(rel.whole)} {ctx.shown(rel.whole)}"
-        yield _relation_problem(ctx, r, rel, detail, given)
+        detail = f"{_sum_text(ctx, given, total, year)}，超过 {ctx.name(rel.whole)} {ctx.shown(rel.whole, year)}"
+        yield _relation_problem(ctx, r, rel, detail, given, year)
 
 
 def _formula_rates(ctx: CheckContext):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from models.checks import RULES, CheckOptions, Severity, run_checks
-from models.report import DocNumber, IndicatorValue, Part, Report, ReportMeta, Section
+from models.report import DocNumber, IndicatorValue, Report, ReportMeta
 from tests.checks_fixtures import OPTIONS, TODAY, clean_report
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT

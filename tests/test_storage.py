@@ -7,7 +7,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import storage
 from models.errors import OutputFileError, ReportFileError
 from models.report import (CustomIndicator, DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta,
                            Section)
@@ -119,7 +118,7 @@ def test_truncated(tmp_path):
 def test_wrong_types_name_the_key_path(tmp_path):
     data = json.loads(dumps(full_report()))
     data["sections"][0]["children"][0]["heading"] = 5
-    msg = assert_refused(write(tmp_path, json.dumps(data, ensure_ascii=False)), "sections[0].children[0].heading",
+    assert_refused(write(tmp_path, json.dumps(data, ensure_ascii=False)), "sections[0].children[0].heading",
                          "应为文字")
     data = json.loads(dumps(full_report()))
     data["meta"]["report_year"] = "2023"

@@ -161,7 +161,8 @@ def test_a_reference_is_inserted_from_the_picker_and_explained(doc, section_edit
     event = QHelpEvent(QEvent.ToolTip, rect.center() - QPoint(4, 0),
                        section_editor.body.viewport().mapToGlobal(rect.center()))
     QApplication.sendEvent(section_editor.body, event)
-    assert "导出时替换为这个数字" in QToolTip.text() and "1600人次" in QToolTip.text()
+    assert "引用：B05 干部法治培训（轮训）人次，随统计表自动更新" in QToolTip.text()
+    assert "1600人次" in QToolTip.text()
 
 
 def test_external_changes_update_the_editor_but_typing_is_not_overwritten(doc, section_editor):

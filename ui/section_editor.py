@@ -263,9 +263,9 @@ class _BodyPage(EditorPage):
 
         def describe(ind_id: str) -> str:
             ind = catalogue.resolve(ind_id, report)
-            name = f"（{ind.label}）" if ind else ""
-            return f"{make_ref(ind_id)}{name}：{shown_value(report, ind_id, catalogue)}"
-        self.refs.setText("引用的数字：" + "；".join(describe(i) for i in ids) if ids else "")
+            name = f" {ind.label}" if ind else ""
+            return f"{shown_value(report, ind_id, catalogue)}（{ind_id}{name}）"
+        self.refs.setText("引用统计表的数字（随统计表自动更新）：" + "；".join(describe(i) for i in ids) if ids else "")
         self.refs.setVisible(bool(ids))
 
     def _insert_reference(self) -> None:

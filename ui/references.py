@@ -17,11 +17,15 @@ def shown_value(report: Report, indicator_id: str, catalogue: Optional[Catalogue
 
 
 def reference_tip(report: Report, indicator_id: str, catalogue: Optional[Catalogue] = None) -> str:
+    """The tooltip of a live number in the text."""
     catalogue = catalogue or default_catalogue()
     ind = catalogue.resolve(indicator_id, report)
-    name = ind.name if ind else "（指标目录中没有这个编号）"
-    return (f"{make_ref(indicator_id)} 引用统计指标「{name}」，当前为 {shown_value(report, indicator_id, catalogue)}。"
-            "导出时替换为这个数字；统计指标改了，这里随之改变。")
+    if ind is None:
+        return f"引用：{indicator_id}，指标目录中没有这个编号。请删除这个引用，或改为直接输入数字。"
+    shown = shown_value(report, indicator_id, catalogue)
+    if shown.startswith("〔"):
+        return f"引用：{indicator_id} {ind.name}，随统计表自动更新。\n统计表中尚未填写这个指标，导出前请填写。"
+    return f"引用：{indicator_id} {ind.name}，随统计表自动更新。\n当前为 {shown}，导出时就是这个数字。"
 
 
 def references_in(paragraphs: list[str]) -> list[str]:
@@ -32,10 +36,3 @@ def references_in(paragraphs: list[str]) -> list[str]:
             seen.setdefault(m.group(1))
     return list(seen)
 
-
-def reference_at(text: str, position: int) -> Optional[str]:
-    """The indicator id of the reference covering ``position`` in ``text``."""
-    for m in REF_RE.finditer(text):
-        if m.start() <= position <= m.end():
-            return m.group(1)
-    return None

@@ -2,21 +2,21 @@
 
 The body is plain text, one line per paragraph. Pasted text is cleaned (control
 characters from Word, half-width punctuation between Chinese characters). References
-``{{B05}}`` to indicator values stay visible as markers, highlighted, with a tooltip
-saying the number they stand for.
+``{{B05}}`` to indicator values show as the indicator's number, marked, with a tooltip
+naming the indicator; they follow the statistics form while the editor is open.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QTextEdit, QToolTip, QVBoxLayout, QWidget)
 
 from models.catalogue import default_catalogue
 from models.numbering import chinese_numeral
-from models.refs import REF_RE, make_ref
+from models.refs import make_ref, render_refs
 from models.report import Part, ReportChange, Section, StructureError
 from models.templates import default_template_for
 from models.text import clean_paragraph, split_paragraphs
@@ -25,7 +25,9 @@ from . import dialogs
 from .commands import PreambleEdit, SectionEdit
 from .document import ReportDocument
 from .field_binding import EditorPage
-from .references import reference_at, reference_tip, references_in, shown_value
+from .reference_text import (REFS_MIME, insert_raw, raw_text, ref_id_of, refresh_references, repair_block, run_at,
+                             set_raw_text, shown_span)
+from .references import reference_tip, references_in, shown_value
 
 
 def level_name(level: int) -> str:
@@ -37,25 +39,16 @@ def clean_pasted_text(text: str) -> str:
     return "\n".join(clean_paragraph(p) for p in split_paragraphs(text))
 
 
-class ReferenceHighlighter(QSyntaxHighlighter):
-    def __init__(self, document):
-        super().__init__(document)
-        self.format = QTextCharFormat()
-        self.format.setBackground(QColor("#e3eefc"))
-        self.format.setForeground(QColor("#1f4e8c"))
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        if "{{" not in text:
-            return
-        for m in REF_RE.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), self.format)
-
-
 class ParagraphEdit(QTextEdit):
-    """The body: plain text, each line a paragraph; paste cleaned; reference tooltips.
+    """The body: plain text, each line a paragraph; paste cleaned; live references as numbers.
 
     A QTextEdit (not QPlainTextEdit) only because its layout draws the first-line indent
     and paragraph spacing that make each line read as a paragraph.
+
+    A reference ``{{B05}}`` shows as its number (see :mod:`ui.reference_text`) and acts as
+    one unit: the cursor never stops inside it (it goes to the edge it was moving
+    towards), a selection that reaches into it takes all of it, and a deletion that would
+    cut it short (Backspace, Delete, word deletion at its edge) removes it whole.
     """
 
     def __init__(self, doc: ReportDocument, parent: Optional[QWidget] = None):
@@ -63,15 +56,32 @@ class ParagraphEdit(QTextEdit):
         self.doc = doc
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
-        self.highlighter = ReferenceHighlighter(self.document())
+        self._last_position = 0
+        self._snapping = False
+        self.cursorPositionChanged.connect(self._keep_references_whole)
         self._format_paragraphs()
+
+    def render_reference(self, indicator_id: str) -> str:
+        return render_refs(make_ref(indicator_id), self.doc.report, default_catalogue())
 
     def paragraphs(self) -> list[str]:
-        return split_paragraphs(self.toPlainText())
+        """The paragraphs as the model stores them (references as ``{{ID}}``)."""
+        return split_paragraphs(raw_text(self.document()))
 
     def set_paragraphs(self, paragraphs: list[str]) -> None:
-        self.setPlainText("\n".join(paragraphs))
+        set_raw_text(self.document(), "\n".join(paragraphs), self.render_reference)
+        self._last_position = 0
         self._format_paragraphs()
+
+    def refresh_references(self) -> bool:
+        """Show the current values of the indicators referred to; True when any changed."""
+        return refresh_references(self.document(), self.render_reference)
+
+    def insert_reference(self, indicator_id: str) -> None:
+        """Insert a reference at the cursor (over the selection)."""
+        cursor = self.textCursor()
+        insert_raw(cursor, make_ref(indicator_id), self.render_reference)
+        self.setTextCursor(cursor)
 
     def _format_paragraphs(self) -> None:
         """Indent each paragraph's first line by two characters and space paragraphs apart,
@@ -85,12 +95,13 @@ class ParagraphEdit(QTextEdit):
         cursor.mergeBlockFormat(block)
 
     def select_in_paragraph(self, paragraph: int, span: Optional[tuple[int, int]]) -> bool:
-        """Select ``span`` of the paragraph (the whole paragraph when None), scroll to it
-        and take the focus; False when there is no such paragraph."""
+        """Select ``span`` (positions in the stored text, with ``{{ID}}``) of the paragraph
+        (the whole paragraph when None), scroll to it and take the focus; False when there
+        is no such paragraph."""
         block = self.document().findBlockByNumber(paragraph)
         if not block.isValid():
             return False
-        start, end = span if span else (0, block.length() - 1)
+        start, end = shown_span(block, *span) if span else (0, block.length() - 1)
         end = min(end, block.length() - 1)
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + min(start, end))
@@ -101,18 +112,87 @@ class ParagraphEdit(QTextEdit):
         return True
 
     def character_count(self) -> int:
-        """Characters of the text without line ends (cheap: no copy of the text)."""
+        """Characters as printed (references count as their numbers), without line ends
+        (cheap: no copy of the text)."""
         doc = self.document()
         return max(0, doc.characterCount() - doc.blockCount())
 
+    # -- references as units ------------------------------------------------------------
+    def _keep_references_whole(self) -> None:
+        if self._snapping:
+            return
+        cursor = self.textCursor()
+        pos, anchor = cursor.position(), cursor.anchor()
+        run = run_at(self.document(), pos)
+        if run:
+            if cursor.hasSelection():  # the selection grows to take the whole reference
+                pos = run.end if pos > anchor else run.start
+            else:  # on to the edge the cursor was moving towards (a click: the nearer edge)
+                forward = pos > self._last_position
+                if abs(pos - self._last_position) > len(run.text):
+                    forward = run.end - pos <= pos - run.start
+                pos = run.end if forward else run.start
+        if cursor.hasSelection():
+            around = run_at(self.document(), anchor)
+            if around:
+                anchor = around.start if anchor < pos else around.end
+        if (pos, anchor) != (cursor.position(), cursor.anchor()):
+            cursor.setPosition(anchor)
+            cursor.setPosition(pos, QTextCursor.KeepAnchor)
+            self._snapping = True
+            try:
+                self.setTextCursor(cursor)
+            finally:
+                self._snapping = False
+        self._last_position = pos
+        if not cursor.hasSelection() and ref_id_of(cursor.charFormat()):
+            # Qt types with the format of the character before: not the reference's.
+            self.setCurrentCharFormat(QTextCharFormat())
+
+    def _repair_after_edit(self) -> None:
+        repair_block(self.textCursor().block())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().keyPressEvent(event)
+        self._repair_after_edit()
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().inputMethodEvent(event)
+        self._repair_after_edit()
+
+    def createMimeDataFromSelection(self):  # noqa: N802 - Qt override
+        """The selection as shown (numbers, for other programs) and with its references
+        (for pasting into this or another section)."""
+        data = super().createMimeDataFromSelection()
+        scratch = QTextDocument()
+        QTextCursor(scratch).insertFragment(self.textCursor().selection())
+        raw = raw_text(scratch)
+        if "{{" in raw:
+            data.setData(REFS_MIME, raw.encode("utf-8"))
+        return data
+
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
-        if source.hasText():
-            self.insertPlainText(clean_pasted_text(source.text()))
+        if source.hasFormat(REFS_MIME):
+            text = bytes(source.data(REFS_MIME)).decode("utf-8")
+        elif source.hasText():
+            text = source.text()
+        else:
+            return
+        cursor = self.textCursor()
+        insert_raw(cursor, clean_pasted_text(text), self.render_reference)
+        self.setTextCursor(cursor)
+
+    def _reference_under(self, point) -> Optional[str]:
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if point.x() < self.cursorRect(cursor).x():
+            position -= 1  # the point is on the character before the nearest cursor place
+        run = run_at(self.document(), position, inside_only=False)
+        return run.indicator_id if run and run.start <= position < run.end else None
 
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:
-            cursor = self.cursorForPosition(event.pos())
-            ref = reference_at(cursor.block().text(), cursor.positionInBlock())
+            ref = self._reference_under(event.pos())
             if ref:
                 QToolTip.showText(event.globalPos(), reference_tip(self.doc.report, ref), self)
             else:
@@ -136,7 +216,7 @@ class _BodyPage(EditorPage):
         self.refs = QLabel(wordWrap=True)
         self.refs.setTextFormat(Qt.PlainText)
         self.insert_ref = QPushButton("插入数字引用(&R)…")
-        self.insert_ref.setToolTip("插入对统计指标的引用 {{编号}}：导出时替换为该指标的数字")
+        self.insert_ref.setToolTip("在光标处插入统计指标的数字：正文中显示该指标当前的数字，统计表改了随之更新")
         self.insert_ref.clicked.connect(self._insert_reference)
         self.body_commit = self.bind_text_edit(self.body, self._commit_body)
         self.body.textChanged.connect(self._update_count)
@@ -155,9 +235,11 @@ class _BodyPage(EditorPage):
         raise NotImplementedError
 
     def _show_paragraphs(self, paragraphs: list[str]) -> None:
-        if self.body.paragraphs() != paragraphs:
-            with self.filling():
+        with self.filling():
+            if self.body.paragraphs() != paragraphs:
                 self.body.set_paragraphs(paragraphs)
+            else:  # the same text; the values it refers to may have changed (a reset)
+                self.body.refresh_references()
         self._update_refs()
 
     def _set_guidance(self, guidance: str) -> None:
@@ -181,21 +263,25 @@ class _BodyPage(EditorPage):
 
         def describe(ind_id: str) -> str:
             ind = catalogue.resolve(ind_id, report)
-            name = f"（{ind.label}）" if ind else ""
-            return f"{make_ref(ind_id)}{name}：{shown_value(report, ind_id, catalogue)}"
-        self.refs.setText("引用的数字：" + "；".join(describe(i) for i in ids) if ids else "")
+            name = f" {ind.label}" if ind else ""
+            return f"{shown_value(report, ind_id, catalogue)}（{ind_id}{name}）"
+        self.refs.setText("引用统计表的数字（随统计表自动更新）：" + "；".join(describe(i) for i in ids) if ids else "")
         self.refs.setVisible(bool(ids))
 
     def _insert_reference(self) -> None:
         indicator_id = dialogs.pick_indicator(self, self.doc.report)
         if indicator_id:
-            self.body.insertPlainText(make_ref(indicator_id))
+            self.body.insert_reference(indicator_id)
             self.body_commit.flush()
             self.body.setFocus()
 
     def _on_value_change(self, change: ReportChange) -> None:
-        if change.kind in ("value_changed", "custom_indicators") and not self.refs.isHidden():
-            self._update_refs()
+        """A value (or the custom indicators) changed: the numbers shown follow."""
+        if change.kind in ("value_changed", "custom_indicators"):
+            with self.filling():
+                self.body.refresh_references()
+            if not self.refs.isHidden():
+                self._update_refs()
 
 
 class SectionEditor(_BodyPage):

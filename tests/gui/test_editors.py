@@ -151,9 +151,9 @@ def test_a_reference_is_inserted_from_the_picker_and_explained(doc, section_edit
     monkeypatch.setattr(dialogs, "pick_indicator", lambda parent, report: "B05")
     section_editor.insert_ref.click()
     assert section.paragraphs == ["累计培训{{B05}}"]
-    assert "{{B05}}（培训人次）：1520人次" in section_editor.refs.text()
+    assert "1520人次（B05 培训人次）" in section_editor.refs.text()
     doc.report.set_value("B05", value=1600)
-    assert "{{B05}}（培训人次）：1600人次" in section_editor.refs.text()
+    assert "1600人次（B05 培训人次）" in section_editor.refs.text()
     # hovering the marker explains it
     section_editor.resize(600, 400)
     section_editor.show()
@@ -161,7 +161,8 @@ def test_a_reference_is_inserted_from_the_picker_and_explained(doc, section_edit
     event = QHelpEvent(QEvent.ToolTip, rect.center() - QPoint(4, 0),
                        section_editor.body.viewport().mapToGlobal(rect.center()))
     QApplication.sendEvent(section_editor.body, event)
-    assert "导出时替换为这个数字" in QToolTip.text() and "1600人次" in QToolTip.text()
+    assert "引用：B05 干部法治培训（轮训）人次，随统计表自动更新" in QToolTip.text()
+    assert "1600人次" in QToolTip.text()
 
 
 def test_external_changes_update_the_editor_but_typing_is_not_overwritten(doc, section_editor):

@@ -28,7 +28,8 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
-_ARABIC = r"\d+(?:[.．]\d+)?"
+# 1,235 and 12,345.6 (thousands separators, as statistics offices write them) or plain digits.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 
 
@@ -129,7 +130,7 @@ class NumberFinder:
         if _is_excluded(text, m, before, after):
             return None
         if num[0].isdigit():
-            value = float(num.replace("．", "."))
+            value = float(num.replace(",", "").replace("．", "."))
         else:
             if num == "一" or m.group("mult"):  # 统一部署, 一部分: a lone 一 is rarely a count
                 return None

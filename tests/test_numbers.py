@@ -33,6 +33,9 @@ def test_every_seed_number_is_proposed_for_its_indicator(seed_text):
     ("增派两名法制员", [("B13", 2, "")]),
     ("受教育群众1.5万人次", [("J03", 15000, "")]),
     ("开展普法讲座十余场", [("J01", 10, "余")]),
+    # thousands separators
+    ("全县行政执法立案1,235件，办结1,180件", [("F01", 1235, ""), ("F02", 1180, "")]),
+    ("受教育群众12,345.5人次", [("J03", 12345.5, "")]),
     # the nearest phrase names the number, not a longer one further back
     ("制定修订《重大行政决策程序实施办法》等内部制度9个", [("C01", 9, "")]),
     ("经审核后制发行政规范性文件2件", [("C02", 2, "")]),

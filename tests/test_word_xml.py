@@ -32,6 +32,9 @@ def test_portable_grid_is_22_lines_with_28_characters_by_tracking(official):
     assert attr(normal, "w:pPr/w:spacing", "lineRule") == "exact"
     assert attr(normal, "w:pPr/w:spacing", "after") == "0"
     assert attr(normal, "w:pPr/w:widowControl", "val") == "0"
+    # no extra space between Chinese and digits, or 「办结1,180件」 lines hold fewer than 28
+    assert attr(normal, "w:pPr/w:autoSpaceDE", "val") == "0"
+    assert attr(normal, "w:pPr/w:autoSpaceDN", "val") == "0"
 
 
 def test_character_grid_option():

@@ -29,7 +29,10 @@ _NARROW = {**{c: 0.56 for c in "0123456789"}, "%": 0.93, "@": 0.93, "&": 0.8, "�
            **{c: 0.74 for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: 0.6 for c in "abcdefghijklmnopqrstuvwxyz"},
            "m": 0.85, "w": 0.75, "M": 0.9, "W": 0.95}
 NARROW_DEFAULT = 0.5
-AUTOSPACE = 0.25     # em between a Chinese character and a digit or Latin letter (LibreOffice ≈ 0.22)
+# em between a Chinese character and a digit or Latin letter. The Normal style turns autoSpaceDE/
+# autoSpaceDN off, which Word honours (0 em) but LibreOffice 7.4 ignores (≈ 0.22 em); the estimate
+# keeps the wider LibreOffice text, so an error leaves the 版记 a line high, never on a new page.
+AUTOSPACE = 0.25
 
 
 @dataclass

@@ -180,6 +180,10 @@ class StyleSheet:
         # "hanging punctuation" when the value is 0, and hangs when it is absent): with "1" it keeps
         # commas and full stops inside the 156 mm block, where Word may let them hang as it always does.
         ooxml.set_flag(ppr, "overflowPunct", True)
+        # No extra space between Chinese and digits/Latin (Word's and LibreOffice's default adds about
+        # a quarter em): with it a line of 「办结1,180件」 holds fewer than 28 characters.
+        ooxml.set_flag(ppr, "autoSpaceDE", False)
+        ooxml.set_flag(ppr, "autoSpaceDN", False)
         ooxml.set_spacing(ppr, line=LINE)
         ooxml.set_indent(ppr)
         ooxml.set_jc(ppr, "both")

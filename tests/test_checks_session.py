@@ -179,3 +179,13 @@ def test_changing_last_year_or_options_rechecks_everything():
     last = Report(values={"J01": IndicatorValue(40)})
     session.set_last_year(last)
     assert {p.rule_id for p in session.problems()} == {"Y3-DROPPED", "Y3-LAST-MISSING"}
+
+
+def test_statistics_problems_are_the_number_groups_of_a_full_run(sample_report):
+    from models.checks import RULES, statistics_problems
+    sample_report.set_value("F02", value=140)
+    sample_report.set_value("F01", last_year=1)
+    sample_report.set_meta(title="没有年份的标题")
+    full = run_checks(sample_report)
+    assert statistics_problems(sample_report) == [p for p in full if RULES[p.rule_id].group in (1, 2, 3)]
+    assert any(RULES[p.rule_id].group > 3 for p in full)  # the filter had something to leave out

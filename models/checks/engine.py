@@ -46,8 +46,9 @@ class CheckSession:
     """
 
     def __init__(self, report: Report, catalogue: Optional[Catalogue] = None, last_year: Optional[Report] = None,
-                 options: Optional[CheckOptions] = None):
+                 options: Optional[CheckOptions] = None, groups: Optional[tuple[int, ...]] = None):
         self.report = report
+        self.groups = groups  # None = every rule; else only the rules of these groups
         self.catalogue = catalogue or default_catalogue()
         self.last_year = last_year
         self.options = options or CheckOptions()
@@ -113,7 +114,7 @@ class CheckSession:
             found.extend(self._refresh(ctx, block, affected))
         for gone in set(self._cache) - set(ctx.outline.by_key):
             del self._cache[gone]
-        for rule in rules_in_scope("report"):
+        for rule in self._rules("report"):
             found.extend(rule.func(ctx, rule))
         self._stale.clear()
         self._changed_indicators.clear()
@@ -129,12 +130,15 @@ class CheckSession:
             affected.update(d.id for d in self.catalogue.dependents(ind_id))
         return affected
 
+    def _rules(self, scope: str) -> list[Rule]:
+        return [r for r in rules_in_scope(scope) if self.groups is None or r.group in self.groups]
+
     def _refresh(self, ctx: CheckContext, block: Block, affected: set[str]) -> list[Problem]:
         entry = self._cache.get(block.key)
         if self._all_stale or entry is None or block.key in self._stale or entry.signature != block.signature:
-            entry = self._cache[block.key] = _run_block(ctx, block, rules_in_scope("block"))
+            entry = self._cache[block.key] = _run_block(ctx, block, self._rules("block"))
         elif entry.deps & affected:  # only a value it reads changed: the text rules still hold
-            fresh = _run_block(ctx, block, [r for r in rules_in_scope("block") if r.reads_values])
+            fresh = _run_block(ctx, block, [r for r in self._rules("block") if r.reads_values])
             entry.by_rule.update(fresh.by_rule)
             entry.deps = fresh.deps
         if entry.label != block.label:
@@ -196,5 +200,4 @@ def statistics_problems(report: Report, catalogue: Optional[Catalogue] = None,
                         last_year: Optional[Report] = None) -> list[Problem]:
     """The problems of the numbers (text vs statistics, relations, year on year), for the
     Excel 「校验」 sheet: the same engine as the check panel and ``main.py check``."""
-    from .registry import RULES
-    return [p for p in run_checks(report, catalogue, last_year) if RULES[p.rule_id].group in STATISTICS_GROUPS]
+    return CheckSession(report, catalogue, last_year, groups=STATISTICS_GROUPS).problems()

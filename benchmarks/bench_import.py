@@ -9,10 +9,8 @@ Also prints the time python-docx alone needs to open the file, the floor of any 
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +20,7 @@ import docx  # noqa: E402
 
 from benchmarks.plain_docx import write_plain_docx  # noqa: E402
 from benchmarks.synthetic import make_report  # noqa: E402
+from benchmarks.timing import median_seconds  # noqa: E402
 from importers import import_file, import_text  # noqa: E402
 from models.catalogue import default_catalogue  # noqa: E402
 from models.pages import estimate_pages  # noqa: E402
@@ -30,13 +29,6 @@ TARGET_S = 2.0
 REPEATS = 5
 
 
-def _median(fn) -> float:
-    times = []
-    for _ in range(REPEATS):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def _writers():
@@ -71,15 +63,15 @@ def main() -> None:
         for name, write in _writers():
             path = Path(tmp) / "report.docx"
             write(report, path)
-            opened = _median(lambda: docx.Document(str(path)))
-            imported = _median(lambda: import_file(path))
+            opened = median_seconds(lambda: docx.Document(str(path)), REPEATS)
+            imported = median_seconds(lambda: import_file(path), REPEATS)
             result = import_file(path)
             ok = "ok" if imported < TARGET_S else "SLOW"
             print(f"{name:<30}{path.stat().st_size / 1024:>7.0f}{opened:>9.2f}{imported:>10.2f}{'<' + str(TARGET_S):>8}"
                   f"  {ok}  ({sum(1 for _ in result.report.iter_sections())} headings, "
                   f"{len(result.proposals)} proposals)")
         text = _as_text(report)
-        pasted = _median(lambda: import_text(text))
+        pasted = median_seconds(lambda: import_text(text), REPEATS)
         print(f"{'pasted text (same report)':<30}{len(text.encode('utf-8')) / 1024:>7.0f}{'':>9}{pasted:>10.2f}")
 
 

@@ -12,16 +12,15 @@ from __future__ import annotations
 import argparse
 import copy
 import random
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from exporters.excel import aggregate_xlsx, export_xlsx  # noqa: E402
 from models.catalogue import default_catalogue  # noqa: E402
 from models.report import IndicatorValue, OrganLevel, Report  # noqa: E402
@@ -64,13 +63,6 @@ def write_units(folder: Path, count: int) -> None:
         save_report(make_unit(base, i, rng), folder / f"unit_{i:04d}.fzbg", backup=False)
 
 
-def timed(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def peak_mb(fn) -> float:
@@ -90,7 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         out = tmp / "统计表.xlsx"
-        single = timed(lambda: export_xlsx(report, out), 7)
+        single = median_seconds(lambda: export_xlsx(report, out), 7)
         print(f"single export (sample, {out.stat().st_size / 1024:.0f} KB): {single * 1000:.0f} ms, "
               f"peak {peak_mb(lambda: export_xlsx(report, out)):.1f} MB")
         print(f"{'files':>6}{'time s':>9}{'ms/file':>9}{'peak MB':>9}{'xlsx KB':>9}")
@@ -101,7 +93,7 @@ def main() -> None:
             write_units(folder, size)
             out = tmp / f"汇总_{size}.xlsx"
             run = lambda: aggregate_xlsx([folder], out)  # noqa: E731
-            seconds = timed(run, 3 if size <= 200 else 1)
+            seconds = median_seconds(run, 3 if size <= 200 else 1)
             per_file.append(seconds / size)
             ok = "" if size != 500 else ("  ok" if seconds < TARGET_500_S else f"  SLOW (target < {TARGET_500_S:.0f} s)")
             print(f"{size:>6}{seconds:>9.2f}{seconds / size * 1000:>9.2f}{peak_mb(run):>9.1f}"

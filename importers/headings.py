@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from models.numbering import heading_label
 from models.numbers import parse_chinese_number
 
 _CN = "一二三四五六七八九十百零〇"
@@ -51,11 +50,6 @@ def match_label(text: str) -> Optional[HeadingMark]:
             return None
         return HeadingMark(level, ordinal, m.group(0).strip(_SPACE), rest)
     return None
-
-
-def canonical_label(mark: HeadingMark) -> str:
-    """The label the report will print for this heading's ordinal at its own level."""
-    return heading_label(mark.level, mark.ordinal)
 
 
 def first_sentence_end(text: str) -> int:

@@ -162,12 +162,6 @@ class Catalogue:
     def get(self, indicator_id: str) -> Optional[Indicator]:
         return self._by_id.get(indicator_id)
 
-    def category_name(self, category_id: str) -> str:
-        for c in self.categories:
-            if c.id == category_id:
-                return c.name
-        return category_id or CUSTOM_CATEGORY[1]
-
     def indicators_for(self, report: Optional[Report] = None) -> list[Indicator]:
         """Catalogue indicators followed by the report's custom ones."""
         result = list(self.indicators)

@@ -110,11 +110,6 @@ class ReportMeta:
     def signing_date_text(self) -> str:
         return format_cn_date(self.signing_date)
 
-    @property
-    def is_upward(self) -> bool:
-        """上行文: a report to a higher organ names its 签发人."""
-        return bool(self.signers)
-
 
 META_FIELDS = tuple(f.name for f in dataclasses.fields(ReportMeta))
 
@@ -433,9 +428,6 @@ class Report:
             self.values[indicator_id] = new
         self._emit(ReportChange("value_changed", indicator_id=indicator_id, fields=tuple(changes)))
         return old
-
-    def restore_value(self, indicator_id: str, entry: IndicatorValue) -> None:
-        self.set_value(indicator_id, **dataclasses.asdict(entry))
 
     def add_custom_indicator(self, name: str, unit: str = "", category: str = "", type: str = "count",
                              indicator_id: Optional[str] = None) -> CustomIndicator:

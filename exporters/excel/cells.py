@@ -13,7 +13,6 @@ from typing import Optional
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.report import Number
 from models.text import clean_text, display_width
 
 EXCEL_CELL_LIMIT = 32767  # characters (UTF-16 code units) in one cell
@@ -47,18 +46,6 @@ def put_text(ws: Worksheet, row: int, column: int, value: object, style: Optiona
     cell.data_type = "s"
     if style:
         cell.style = style
-    return cell
-
-
-def put_number(ws: Worksheet, row: int, column: int, value: Optional[Number], number_format: str,
-               style: Optional[str] = None) -> Cell:
-    """A numeric cell (empty stays empty) with its display format."""
-    cell = ws.cell(row=row, column=column)
-    if style:
-        cell.style = style
-    if value is not None:
-        cell.value = value
-        cell.number_format = number_format
     return cell
 
 

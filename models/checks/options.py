@@ -26,8 +26,5 @@ class CheckOptions:
     today: Optional[_dt.date] = None
     rate_tolerance: float = 0.05
 
-    def font_for_heading(self, level: int) -> str:
-        return {1: self.heading1_font, 2: self.heading2_font}.get(level, self.body_font)
-
     def effective_today(self) -> _dt.date:
         return self.today or _dt.date.today()

@@ -81,8 +81,3 @@ def convert_unit(value: float, unit: str, to_unit: str) -> Optional[float]:
     if unit in MONEY_SCALE and to_unit in MONEY_SCALE:
         return value * MONEY_SCALE[unit] / MONEY_SCALE[to_unit]
     return value
-
-
-def round_half_up(value: float, decimals: int = 1) -> float:
-    factor = 10 ** decimals
-    return math.floor(value * factor + 0.5) / factor

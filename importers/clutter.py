@@ -23,6 +23,10 @@ _STARTS = re.compile(
     re.IGNORECASE)
 # Share buttons: a line made only of the names of social platforms.
 _SHARE = re.compile(r"^(?:分享到\s*[:：]?)?(?:[\s|｜、,，]*(?:微信|微博|QQ空间|QQ|朋友圈|抖音|头条|复制链接))+\s*$")
+# A row of page buttons: 【打印本页】【关闭窗口】, [打印] [关闭], 【加入收藏】 返回顶部.
+_BUTTONS = re.compile(
+    r"^(?:[\s|｜]*[【\[〔]?\s*(?:我要)?(?:打\s*印|关\s*闭|加入收藏|收\s*藏|返\s*回|保\s*存|纠\s*错)"
+    r"(?:本页|此页|窗口|文章|顶部|列表|首页)?\s*[】\]〕]?)+\s*$")
 # A navigation bar: three or more short items between separators (首页 | 政务公开 | 互动交流).
 _NAV_BAR = re.compile(r"^(?:[^\s|｜]{1,8}\s*[|｜]\s*){2,}[^\s|｜]{1,8}$")
 # Anywhere in the line: site registration numbers of Chinese websites.
@@ -36,4 +40,4 @@ def is_clutter(text: str) -> bool:
     t = text.strip()
     if not t:
         return True
-    return bool(_STARTS.match(t) or _SHARE.match(t) or _NAV_BAR.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))
+    return bool(_STARTS.match(t) or _SHARE.match(t) or _BUTTONS.match(t) or _NAV_BAR.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))

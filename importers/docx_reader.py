@@ -29,7 +29,8 @@ _P, _R, _T, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w
 _PPR, _RPR, _VAL = qn("w:pPr"), qn("w:rPr"), qn("w:val")
 _TAB, _BR, _CR, _PTAB = qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")
 _TXBX = qn("w:txbxContent")
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_FALLBACK, _CHOICE, _ALTERNATE = _MC + "Fallback", _MC + "Choice", _MC + "AlternateContent"
 # Containers whose runs are part of the paragraph's text.
 _INLINE = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
                            "w:sdt", "w:sdtContent", "w:dir", "w:bdo")}
@@ -143,26 +144,36 @@ class _Reader:
             elif tag in _BLOCK_CONTAINERS:
                 if not _is_toc_sdt(child):
                     self.read_blocks(child)
+            elif tag == _ALTERNATE:
+                self.read_blocks(_alternative(child))
 
     def read_table(self, tbl) -> None:
-        rows = [[_cell_paragraphs(tc) for tc in tr.iter(_TC) if tc.getparent() is tr] for tr in tbl.iter(_TR)
-                if tr.getparent() is tbl]
-        texts = [[" ".join(t for t in cell if t) for cell in row] for row in rows]
+        rows = [[self._cell_lines(tc) for tc in _children(tr, _TC)] for tr in _children(tbl, _TR)]
+        texts = [[" ".join(line.text.replace("\n", " ") for line in cell) for cell in row] for row in rows]
         if not any(any(cell.strip() for cell in row) for row in texts):
             return  # a rule drawn with table borders
         one_column = all(len(row) <= 1 for row in rows)
         is_record = any(cc_names(c) is not None or parse_printing(c) is not None for row in texts for c in row)
         if one_column or is_record:
-            for row in rows:  # layout tables (版记, cover blocks): each paragraph stands alone
+            # layout tables (a page copied from the web, 版记, cover blocks): each paragraph stands
+            # alone, with its list number, bold lead and line breaks as outside a table
+            for row in rows:
                 for cell in row:
-                    for text in cell:
-                        if text.strip():
-                            self.lines.append(Line(text=text, number=self.paragraphs + 1))
+                    self.lines.extend(cell)
             return
         for row in texts:
             cells = [c.strip() for c in row if c.strip()]
             if cells:
                 self.lines.append(Line(text="\u3000".join(cells), number=self.paragraphs + 1, from_table=True))
+
+    def _cell_lines(self, tc) -> list[Line]:
+        """The lines of one table cell, read like the body (nested tables included)."""
+        outer, self.lines = self.lines, []
+        try:
+            self.read_blocks(tc)
+            return self.lines
+        finally:
+            self.lines = outer
 
     # -- paragraphs ---------------------------------------------------------------------------
     def read_paragraph(self, p) -> Optional[Line]:
@@ -217,6 +228,8 @@ class _Reader:
                 out.append("\n")
             elif tag == qn("w:noBreakHyphen"):
                 out.append("-")
+            elif tag == _ALTERNATE and not any(True for _ in child.iter(_TXBX)):
+                out.append(self._run_text(_alternative(child)))  # the same text twice: read one copy
             else:
                 self._collect_textboxes(child)
         return "".join(out)
@@ -237,6 +250,30 @@ def _runs(p) -> Iterator:
             yield child
         elif child.tag in _INLINE:
             yield from _runs(child)
+        elif child.tag == _ALTERNATE:
+            yield from _runs(_alternative(child))
+
+
+def _alternative(alternate):
+    """The one branch of an ``mc:AlternateContent`` to read: the fallback, meant for readers like this one.
+
+    Both branches hold the same content; reading both would double it."""
+    fallback = alternate.find(_FALLBACK)
+    if fallback is not None:
+        return fallback
+    choice = alternate.find(_CHOICE)
+    return choice if choice is not None else alternate
+
+
+def _children(parent, tag: str) -> Iterator:
+    """Direct children with ``tag``, also those wrapped in content controls (rows and cells in a w:sdt)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _children(child, tag)
+        elif child.tag == _ALTERNATE:
+            yield from _children(_alternative(child), tag)
 
 
 def _run_bold(run) -> Optional[bool]:
@@ -257,15 +294,6 @@ def _lead(pieces: list[tuple[str, Optional[bool]]], style_bold: Optional[bool]) 
         started = True
         lead.append(text)
     return "".join(lead).strip() if started else ""
-
-
-def _cell_paragraphs(tc) -> list[str]:
-    out = []
-    for p in tc.iter(_P):
-        if any(a.tag == _TXBX for a in p.iterancestors()):
-            continue
-        out.append("".join(t.text or "" for t in p.iter(_T) if not any(a.tag == _TXBX for a in t.iterancestors())))
-    return out
 
 
 def _is_toc_sdt(sdt) -> bool:
@@ -291,12 +319,43 @@ def read_docx(path: Path, raw: Optional[bytes] = None) -> tuple[list[Line], list
     reader.read_blocks(document.element.body)
     if not any(line.text.strip() or line.label for line in reader.lines):
         raise ImportFailed(path, "文件中没有正文文字（空白文档）")
+    if all(line.from_table for line in reader.lines if line.text.strip()):
+        raise ImportFailed(path, "文件中只有表格，没有报告正文（统计表请在「统计指标」中填写，或导入报告的 Word 文件）")
     warnings = []
     if reader.textbox_texts:
         texts = "、".join(f"「{t[:15]}」" for t in reader.textbox_texts[:4])
         more = "等" if len(reader.textbox_texts) > 4 else ""
         warnings.append(f"文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）：{texts}{more}")
+    notes = _note_texts(document)
+    if notes:
+        shown = "、".join(f"「{t[:15]}」" for t in notes[:4])
+        warnings.append(f"脚注、尾注中的文字未导入（报告正文中没有脚注的位置），请核对是否需要写入正文：{shown}"
+                        f"{'等' if len(notes) > 4 else ''}")
     return reader.lines, warnings
+
+
+def _note_texts(document) -> list[str]:
+    """Texts of the footnotes and endnotes (not the separator lines Word keeps among them)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+    texts = []
+    for rel_type, tag in ((RT.FOOTNOTES, "w:footnote"), (RT.ENDNOTES, "w:endnote")):
+        try:
+            part = document.part.part_related_by(rel_type)
+        except KeyError:
+            continue
+        element = getattr(part, "element", None)
+        if element is None:
+            try:
+                element = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            except etree.XMLSyntaxError:
+                continue  # a damaged notes part does not stop the body from being read
+        for note in element.iter(qn(tag)):
+            if note.get(qn("w:type")) in (None, "normal"):
+                text = "".join(t.text or "" for t in note.iter(_T)).strip()
+                if text:
+                    texts.append(text)
+    return texts
 
 
 def _open(path: Path, raw: bytes):

@@ -1,0 +1,161 @@
+"""The .docx reader on markup other producers write (WPS, Word versions, web page → Word): alternate
+content, layout tables around the body, fields, content controls, footnotes, and files that hold only a table."""
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from benchmarks.plain_docx import add_chinese_outline_numbering, set_num_pr
+from importers import ImportFailed, import_file
+from tests.import_helpers import body_blocks, outline
+
+NS = nsdecls("w") + ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+TITLE = "某某县人民政府关于2024年度法治政府建设情况的报告"
+
+
+def _run(text, bold=False):
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _paragraph(*inner):
+    return parse_xml(f"<w:p {NS}>{''.join(inner)}</w:p>")
+
+
+def _alternate(inner):
+    """The same content twice, as Word 2010+ and WPS write it for readers of either version."""
+    return (f'<mc:AlternateContent><mc:Choice Requires="w14">{inner}</mc:Choice>'
+            f'<mc:Fallback>{inner}</mc:Fallback></mc:AlternateContent>')
+
+
+def _doc_with_title():
+    doc = docx.Document()
+    doc.add_paragraph(TITLE)
+    return doc
+
+
+def _append(doc, element):
+    doc.element.body.sectPr.addprevious(element)  # body content stays before the section settings
+
+
+def _save(doc, tmp_path, name="report.docx"):
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
+def test_alternate_content_is_read_once_in_the_body_and_in_a_table(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、2024年工作情况")
+    _append(doc, _paragraph(_run("全年调解纠纷"), f"<w:r>{_alternate('<w:t>141</w:t>')}</w:r>", _run("件。")))
+    _append(doc, _paragraph(_run("全年立案"), _alternate(_run("117")), _run("宗。")))  # runs wrapped whole
+    table = doc.add_table(rows=1, cols=1)
+    table.cell(0, 0)._tc.append(_paragraph(_run("办结"), f"<w:r>{_alternate('<w:t>115</w:t>')}</w:r>", _run("宗。")))
+    result = import_file(_save(doc, tmp_path))
+    paragraphs = result.report.sections[0].paragraphs
+    assert paragraphs == ["全年调解纠纷141件。", "全年立案117宗。", "办结115宗。"]
+    assert {p.mention.value for p in result.proposals} >= {141, 117, 115}
+
+
+def test_layout_table_around_the_body_keeps_numbers_bold_leads_and_line_breaks(tmp_path):
+    """A web page pasted into Word: the whole report sits in a one-cell table."""
+    doc = docx.Document()
+    num_id = add_chinese_outline_numbering(doc)
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run(TITLE)
+    heading = cell.add_paragraph("2024年法治政府建设工作情况")
+    set_num_pr(heading._p.get_or_add_pPr(), num_id, 0)  # 「一、」 drawn by Word, not in the text
+    lead = cell.add_paragraph()
+    lead.add_run("（一）加强组织领导").bold = True
+    lead.add_run("：县政府常务会议专题研究法治建设4次。")
+    two_lines = cell.add_paragraph()
+    two_lines.add_run("全年开展普法活动30场次。")
+    two_lines.add_run().add_break()
+    two_lines.add_run("发放宣传资料5400份。")
+    problems = cell.add_paragraph("存在的问题和不足")
+    set_num_pr(problems._p.get_or_add_pPr(), num_id, 0)
+    cell.add_paragraph("宣传形式单一。")
+    report = import_file(_save(doc, tmp_path)).report
+    assert report.meta.effective_title == TITLE
+    assert outline(report) == [(1, "一、", "2024年法治政府建设工作情况"), (2, "（一）", "加强组织领导："),
+                               (1, "二、", "存在的问题和不足")]
+    first = report.sections[0].children[0]
+    assert first.paragraphs == ["县政府常务会议专题研究法治建设4次。", "全年开展普法活动30场次。", "发放宣传资料5400份。"]
+
+
+def test_rows_and_cells_inside_content_controls_are_read(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、2024年工作情况")
+    doc.add_paragraph("全年工作如下。")
+    table = parse_xml(
+        f'<w:tbl {NS}><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>'
+        f'<w:sdt><w:sdtContent><w:tr><w:tc><w:p>{_run("会前学法")}</w:p></w:tc>'
+        f'<w:sdt><w:sdtContent><w:tc><w:p>{_run("12次")}</w:p></w:tc></w:sdtContent></w:sdt>'
+        '</w:tr></w:sdtContent></w:sdt></w:tbl>')
+    _append(doc, table)
+    report = import_file(_save(doc, tmp_path)).report
+    assert report.sections[0].paragraphs == ["全年工作如下。", "会前学法\u300012次"]
+
+
+def test_fields_links_revisions_and_controls_give_the_printed_text_only(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、2024年工作情况")
+    complex_field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                     '<w:r><w:instrText xml:space="preserve"> MERGEFIELD 立案数 \\* MERGEFORMAT </w:instrText></w:r>'
+                     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + _run("117") +
+                     '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    _append(doc, _paragraph(
+        _run("全年立案"), complex_field, _run("宗，办结"),
+        '<w:fldSimple w:instr=" DOCPROPERTY 办结 \\* MERGEFORMAT ">' + _run("115") + '</w:fldSimple>',
+        _run("宗，详见"), '<w:hyperlink w:anchor="x">' + _run("门户网站") + '</w:hyperlink>',
+        '<w:smartTag w:uri="u" w:element="place">' + _run("公示") + '</w:smartTag>',
+        '<w:del w:id="1" w:author="a"><w:r><w:delText>删去的话</w:delText></w:r></w:del>',
+        '<w:ins w:id="2" w:author="a">' + _run("栏目") + '</w:ins>',
+        '<w:sdt><w:sdtPr/><w:sdtContent>' + _run("。") + '</w:sdtContent></w:sdt>'))
+    result = import_file(_save(doc, tmp_path))
+    assert result.report.sections[0].paragraphs == ["全年立案117宗，办结115宗，详见门户网站公示栏目。"]
+    assert {(p.indicator_id, p.mention.value) for p in result.proposals} >= {("F01", 117), ("F02", 115)}
+
+
+def _add_footnotes(path, notes):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    body = "".join(f'<w:footnote w:id="{i}"><w:p>{_run(text)}</w:p></w:footnote>' for i, text in enumerate(notes, 1))
+    files["word/footnotes.xml"] = (f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p>'
+                                   f'<w:r><w:separator/></w:r></w:p></w:footnote>{body}</w:footnotes>').encode()
+    files["word/_rels/document.xml.rels"] = files["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdFn" Target="footnotes.xml" Type="http://schemas.openxmlformats'
+                             b'.org/officeDocument/2006/relationships/footnotes"/></Relationships>')
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                     b'officedocument.wordprocessingml.footnotes+xml"/></Types>')
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+
+
+def test_footnotes_are_named_in_a_warning_not_lost_silently(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、2024年工作情况")
+    _append(doc, _paragraph(_run("专题研究法治建设4次"), '<w:r><w:footnoteReference w:id="1"/></w:r>',
+                                       _run("。")))
+    path = _save(doc, tmp_path)
+    _add_footnotes(path, ["含县政府党组会议1次。"])
+    result = import_file(path)
+    assert body_blocks(result.report)[-1] == "专题研究法治建设4次。"
+    notes = [w for w in result.warnings if "脚注" in w]
+    assert len(notes) == 1 and "含县政府党组会议1次" in notes[0]
+
+
+def test_a_file_with_only_a_statistics_table_is_refused(tmp_path):
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([["指标名称", "单位", "数值"], ["会前学法次数", "次", "12"], ["调解纠纷件数", "件", "210"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = _save(doc, tmp_path, "统计表.docx")
+    with pytest.raises(ImportFailed) as info:
+        import_file(path)
+    message = str(info.value)
+    assert "统计表.docx" in message and "只有表格" in message and "\n" not in message

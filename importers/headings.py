@@ -15,6 +15,8 @@ from models.numbers import parse_chinese_number
 _CN = "一二三四五六七八九十百零〇"
 _SPACE = " \u3000\u00a0\t"
 _PATTERNS = (
+    # 「第一部分 2024年度主要工作」: some offices number the top level by parts
+    (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), False),
     (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
     (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*"), False),
     # 1.5万人次 and 2023.1 are numbers, not headings: no digit or dot after the mark
@@ -34,6 +36,11 @@ class HeadingMark:
     ordinal: int
     label: str
     rest: str
+
+    @property
+    def is_part(self) -> bool:
+        """「第一部分」 rather than 「一、」: a level above 一、 when a report uses both."""
+        return self.label.startswith("第")
 
 
 def match_label(text: str) -> Optional[HeadingMark]:

@@ -80,6 +80,9 @@ def prepare(lines: list[Line]) -> list[_P]:
                    indent=len(piece) - len(stripped))
             if k == 0:
                 _attach_label(p, line)
+            elif not line.from_table:
+                # a web page pasted into Word: one paragraph, its lines (headings too) split by line breaks
+                p.mark = match_label(text)
             out.append(p)
     return out
 
@@ -197,7 +200,7 @@ class _Parser:
             p = self.ps[i]
             if is_clutter(p.text) or self._is_masthead(p):
                 break
-            continuation = p.soft and p.src is self.ps[i - 1].src
+            continuation = p.soft and p.src is self.ps[i - 1].src and p.mark is None
             second_line = (not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text) and len(p.text) <= 40
                            and "，" not in p.text and not p.text.startswith("——"))
             if not (continuation or second_line):
@@ -303,13 +306,13 @@ class _Parser:
             elif printing is not None:
                 self.meta.printing_organ, self.meta.printing_date = printing
                 in_annex = False
+            elif not in_annex and el.annex_start(text):
+                in_annex = True  # before the clutter test: 「附件」 alone is also a web page's link list
+                self._keep(p, _annex_warning(p))
             elif is_clutter(text):
                 continue
             elif in_annex:
                 self._keep(p, "")
-            elif el.annex_start(text):
-                in_annex = True
-                self._keep(p, _annex_warning(p))
             elif el.note_text(text) is not None and not self.meta.notes:
                 self.meta.notes = el.note_text(text)
             elif el.annex_note(text) is not None:
@@ -335,7 +338,8 @@ class _Parser:
         annex_at = self._annex_in_body(body)
         headings = [p for p in body[:annex_at] if _is_heading(p)]
         ranks = _style_ranks(headings)
-        levels = [_level(p, ranks) for p in headings]
+        below_parts = self._parts_above_top_level(headings)
+        levels = [_level(p, ranks, below_parts) for p in headings]
         has_top = 1 in levels
         shift = (min(levels) - 1) if levels and not has_top else 0
         if levels and not has_top:
@@ -353,7 +357,7 @@ class _Parser:
             if p.src.from_table and not table_warned:
                 table_warned = True
                 self.warn(f"第{p.number}段处的表格已按行转为段落（报告正文不含表格，统计数字请在「统计指标」中填写）。")
-            level = _level(p, ranks) - shift if _is_heading(p) else None
+            level = _level(p, ranks, below_parts) - shift if _is_heading(p) else None
             if level is None or (not stack and level > 1 and has_top):
                 (stack[-1][1].paragraphs if stack else self.preamble).append(p.text)
                 continue
@@ -362,6 +366,14 @@ class _Parser:
             section = self._section(p)
             (stack[-1][1].children if stack else self.sections).append(section)
             stack.append((level, section))
+
+    def _parts_above_top_level(self, headings: list[_P]) -> bool:
+        """Whether 「第一部分」 headings hold 「一、」 headings (then every other level moves one down)."""
+        parts = [p for p in headings if p.mark is not None and p.mark.is_part]
+        if not parts:
+            return False
+        self.warn(f"原文用「{parts[0].mark.label}」等作一级标题，导出时按公文格式写作「一、」「二、」……，请核对。")
+        return any(p.mark is not None and p.mark.level == 1 and not p.mark.is_part for p in headings)
 
     def _annex_in_body(self, body: list[_P]) -> int:
         """Index of 「附件1」 when attachment pages follow the body (no date line), else len(body)."""
@@ -416,6 +428,9 @@ class _Parser:
 
 
 def _label_key(label: str) -> str:
+    part = re.match(r"^第([^部]+)部分", label)
+    if part:
+        return part.group(1)  # 第一部分 prints as 一、 (said once in a warning of its own)
     return label.replace("(", "（").replace(")", "）").replace("．", ".").replace("、", ".").rstrip(".")
 
 
@@ -424,9 +439,9 @@ def _style_ranks(headings: list[_P]) -> dict[int, int]:
     return {lvl: i + 1 for i, lvl in enumerate(levels[:4])}
 
 
-def _level(p: _P, ranks: dict[int, int]) -> int:
+def _level(p: _P, ranks: dict[int, int], below_parts: bool = False) -> int:
     if p.mark is not None:
-        return p.mark.level
+        return p.mark.level if p.mark.is_part or not below_parts else min(4, p.mark.level + 1)
     return ranks.get(p.src.outline_level, 4)
 
 

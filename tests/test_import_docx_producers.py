@@ -159,3 +159,21 @@ def test_a_file_with_only_a_statistics_table_is_refused(tmp_path):
         import_file(path)
     message = str(info.value)
     assert "统计表.docx" in message and "只有表格" in message and "\n" not in message
+
+
+def test_a_web_page_pasted_as_one_paragraph_with_line_breaks_keeps_its_headings(tmp_path):
+    doc = docx.Document()
+    paragraph = doc.add_paragraph()
+    lines = [TITLE, "一、主要举措和成效", "（一）加强组织领导。县政府常务会议研究法治建设3次。", "二、存在的问题", "宣传不够。",
+             "三、2025年工作计划", "加强学习。"]
+    for i, line in enumerate(lines):
+        if i:
+            paragraph.add_run().add_break()
+        paragraph.add_run(line)
+    result = import_file(_save(doc, tmp_path))
+    report = result.report
+    assert report.meta.effective_title == TITLE
+    assert outline(report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (1, "二、", "存在的问题"),
+                               (1, "三、", "2025年工作计划")]
+    assert report.preamble == [] and report.sections[1].paragraphs == ["宣传不够。"]
+    assert ("A01", 3) in {(p.indicator_id, p.mention.value) for p in result.proposals}

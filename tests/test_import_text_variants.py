@@ -21,3 +21,41 @@ def test_rows_of_page_buttons_after_the_report_are_dropped():
     assert "打印" not in everything and "关闭" not in everything
     assert result.report.sections[-1].paragraphs == ["加强执法队伍建设。"]
     assert result.warnings == []
+
+
+def test_annex_heading_alone_after_the_date_starts_the_annex_and_is_kept():
+    result = import_text(REPORT + "附件\n2024年法治建设主要指标统计表\n序号　指标　数值\n1　会前学法　12次\n")
+    kept = result.report.sections[-1].paragraphs
+    assert kept == ["加强执法队伍建设。", "附件", "2024年法治建设主要指标统计表", "序号　指标　数值", "1　会前学法　12次"]
+    assert len(result.warnings) == 1 and "附件正文" in result.warnings[0]
+
+
+PARTS = """某某县司法局二〇二四年度法治政府建设情况报告
+第一部分 2024年度主要工作及成效
+一是坚持党的领导。局党组专题研究法治工作5次。
+第二部分：存在的问题
+基层法律服务力量不足。
+第三部分 2025年工作打算
+深化普法。
+某某县司法局
+二〇二五年一月十五日
+"""
+
+
+def test_parts_written_as_di_yi_bu_fen_are_the_top_level():
+    result = import_text(PARTS)
+    report = result.report
+    assert outline(report) == [(1, "一、", "2024年度主要工作及成效"), (1, "二、", "存在的问题"), (1, "三、", "2025年工作打算")]
+    assert [s.part.name for s in report.sections] == ["MEASURES", "SHORTCOMINGS", "NEXT_YEAR"]
+    assert report.sections[0].paragraphs == ["一是坚持党的领导。局党组专题研究法治工作5次。"]
+    assert report.meta.report_year == 2024
+    assert [w for w in result.warnings if "第一部分" in w] == [result.warnings[0]] and len(result.warnings) == 1
+
+
+def test_parts_above_yi_headings_push_the_other_levels_down():
+    text = ("某某县人民政府2024年法治政府建设年度报告\n第一部分 主要举措和成效\n一、加强组织领导\n（一）健全机制。制定制度3个。\n"
+            "二、推进依法决策\n第二部分 存在的问题\n一、学习不够\n")
+    report = import_text(text).report
+    assert outline(report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (3, "1.", "健全机制"),
+                               (2, "（二）", "推进依法决策"), (1, "二、", "存在的问题"), (2, "（一）", "学习不够")]
+    assert key("".join(printed_blocks(report))).count("制定制度3个") == 1

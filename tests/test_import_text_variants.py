@@ -1,5 +1,5 @@
 """Text reports as other offices and websites write them: page buttons, 附件 pages, 第一部分 headings."""
-from importers import import_text
+from importers import apply_numbers, describe, import_text
 from tests.import_helpers import key, outline, printed_blocks
 
 REPORT = """某某区市场监督管理局2024年法治政府建设工作报告
@@ -59,3 +59,13 @@ def test_parts_above_yi_headings_push_the_other_levels_down():
     assert outline(report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (3, "1.", "健全机制"),
                                (2, "（二）", "推进依法决策"), (1, "二、", "存在的问题"), (2, "（一）", "学习不够")]
     assert key("".join(printed_blocks(report))).count("制定制度3个") == 1
+
+
+def test_proposed_amounts_are_shown_with_every_decimal_the_source_wrote():
+    text = REPORT.replace("全年查办各类案件386件。", "全年查办各类案件386件，罚没款金额2.92亿元，协助企业追回款项341.115万元。")
+    result = import_text(text)
+    shown = "\n".join(describe(result))
+    assert "2.92亿元" in shown and "341.115万元" in shown
+    assert "= 2.9亿元" not in shown and "341.1万元" not in shown
+    applied = "\n".join(apply_numbers(result))
+    assert "29200万元" in applied and "「罚没款金额2.92亿元」" in applied

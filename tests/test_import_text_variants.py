@@ -69,3 +69,35 @@ def test_proposed_amounts_are_shown_with_every_decimal_the_source_wrote():
     assert "= 2.9亿元" not in shown and "341.1万元" not in shown
     applied = "\n".join(apply_numbers(result))
     assert "29200万元" in applied and "「罚没款金额2.92亿元」" in applied
+
+
+DISCLOSURE_PAGE = """某某县人民政府门户网站
+首页 政务公开 政务服务 互动交流 走进某某
+索引号：\t11510822MB1234567X/2025-00012
+发布机构：\t某某县人民政府办公室
+文号：\t某府〔2025〕3号
+名称：\t某某县人民政府关于2024年度法治政府建设情况的报告
+有效性：\t有效
+某某县人民政府关于2024年度法治政府建设情况的报告
+时间：2025-02-20 09:30    来源：县司法局    阅读次数：456
+一、主要举措和成效
+县政府常务会议专题研究法治建设4次。
+二、存在的不足和原因
+执法力量不足。
+附件下载：
+某某县2024年法治政府建设报告.pdf
+"""
+
+
+def test_a_disclosure_page_gives_title_organ_and_document_number_without_its_furniture():
+    result = import_text(DISCLOSURE_PAGE)
+    meta = result.report.meta
+    assert meta.effective_title == "某某县人民政府关于2024年度法治政府建设情况的报告"
+    assert meta.organ_name == "某某县人民政府"
+    assert meta.doc_number.format() == "某府〔2025〕3号"
+    everything = "".join(printed_blocks(result.report))
+    for furniture in ("门户网站", "首页", "索引号", "名称", "有效性", "阅读次数", "附件下载", ".pdf"):
+        assert furniture not in everything
+    assert result.report.preamble == []
+    assert result.report.sections[-1].paragraphs == ["执法力量不足。"]
+    assert result.warnings == []

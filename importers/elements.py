@@ -114,6 +114,19 @@ def is_signature_like(text: str) -> bool:
     return 2 <= len(t) <= 40 and not any(ch in t for ch in "。，；：！？“”、") and not t.startswith("——")
 
 
+def is_party_organ(text: str) -> bool:
+    """中共某某镇委员会, 某某街道党工委, 局党组: the party half of a joint signature."""
+    return bool(re.search(r"^中共|中国共产党|党工委|党委|党组", text.strip()))
+
+
+def joint_signature(text: str) -> list[str]:
+    """「中共某某镇委员会　　某某镇人民政府」 (two organs on one line, set apart by spaces) → both names."""
+    pieces = [p for p in re.split(r"[ \u3000\u00a0\t]{2,}|\t", text.strip()) if p]
+    if len(pieces) > 1 and all(is_organ_like(p) for p in pieces):
+        return pieces
+    return [text.strip()]
+
+
 def has_title_word(text: str) -> bool:
     return any(w in text for w in _TITLE_WORDS)
 

@@ -27,6 +27,7 @@ _SPACES = " \u3000\u00a0\t"
 _TITLE_STYLES = ("title", "标题")
 _HEAD_SCAN = 40  # the title is among the first lines or there is none
 _MAX_EXAMPLES = 5
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
 
 
@@ -266,13 +267,15 @@ class _Parser:
         if k is None or not el.is_signature_like(self.ps[k].text):
             self.warn("成文日期前没有识别出署名机关，请在「基本信息」中核对署名。")
             return date_at
-        names = [self.ps[k].text]
+        names = el.joint_signature(self.ps[k].text)
         first = k
         prev = self.ps[k - 1] if k - 1 >= start else None
-        if (prev is not None and el.is_organ_like(prev.text) and not _is_heading(prev)
-                and (prev.pushed_right or prev.src.align == ALIGN_CENTER) and self.ps[k].pushed_right):
-            names.insert(0, prev.text)  # joint signature: 党工委 above 办事处
+        if (len(names) == 1 and prev is not None and el.is_organ_like(prev.text) and not _is_heading(prev)
+                and ((prev.pushed_right or prev.src.align == ALIGN_CENTER) and self.ps[k].pushed_right
+                     or el.is_party_organ(prev.text) and el.is_organ_like(names[0]))):
+            names.insert(0, prev.text)  # joint signature: 党工委 above 办事处 (alignment lost in pasted text)
             first = k - 1
+        if len(names) > 1:
             self.warn(f"署名有两行（{'、'.join(names)}），已按两行保存，请核对。")
         self.meta.signature_name = "\n".join(names)
         self.organ_hint = names[-1]
@@ -431,6 +434,8 @@ def _label_key(label: str) -> str:
     part = re.match(r"^第([^部]+)部分", label)
     if part:
         return part.group(1)  # 第一部分 prints as 一、 (said once in a warning of its own)
+    # 「１．」 and 「1.」, 「一 、」 and 「一、」 print the same number
+    label = re.sub(r"\s", "", label.translate(_FULL_WIDTH_DIGITS))
     return label.replace("(", "（").replace(")", "）").replace("．", ".").replace("、", ".").rstrip(".")
 
 

@@ -1,4 +1,6 @@
 """Text reports as other offices and websites write them: page buttons, 附件 pages, 第一部分 headings."""
+import pytest
+
 from importers import apply_numbers, describe, import_text
 from tests.import_helpers import key, outline, printed_blocks
 
@@ -100,4 +102,24 @@ def test_a_disclosure_page_gives_title_organ_and_document_number_without_its_fur
         assert furniture not in everything
     assert result.report.preamble == []
     assert result.report.sections[-1].paragraphs == ["执法力量不足。"]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize("signature", ["中共某某镇委员会\u3000\u3000\u3000\u3000某某镇人民政府", "中共某某镇委员会\n某某镇人民政府"])
+def test_joint_signature_on_one_line_or_two_unaligned_lines(signature):
+    text = "某某镇2024年度法治政府建设情况报告\n一、主要举措和成效\n加强学习。\n" + signature + "\n2025年1月10日\n"
+    result = import_text(text)
+    meta = result.report.meta
+    assert meta.organ_name == "某某镇人民政府"
+    assert meta.signature_name == "中共某某镇委员会\n某某镇人民政府"
+    assert result.report.sections[0].paragraphs == ["加强学习。"]
+    assert len(result.warnings) == 1 and "署名有两行" in result.warnings[0]
+
+
+def test_full_width_numbers_and_spaces_in_labels_are_not_reported_as_renumbered():
+    text = ("某某镇人民政府关于2024年度法治政府建设情况的报告\n一 、主要举措和成效\n（一）加强组织领导\n"
+            "１．健全制度。制定制度１２个。\n（１）完善程序。合法性审查全覆盖。\n二．存在的问题\n宣传不够。\n")
+    result = import_text(text)
+    assert outline(result.report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (3, "1.", "健全制度"),
+                                      (4, "（1）", "完善程序"), (1, "二、", "存在的问题")]
     assert result.warnings == []

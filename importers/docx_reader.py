@@ -37,6 +37,7 @@ _INLINE = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", 
 _BLOCK_CONTAINERS = {qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml")}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _SKIP_STYLES = re.compile(r"^(?:toc|目录)\s*\d*$|^toc heading$", re.IGNORECASE)
+_LAYOUT_CELL_LINES = 4  # a data table's cell holds a word or a number, not paragraphs
 _ALIGN = {"center": ALIGN_CENTER, "right": ALIGN_RIGHT, "end": ALIGN_RIGHT, "left": ALIGN_LEFT,
           "start": ALIGN_LEFT, "both": ALIGN_LEFT, "distribute": ALIGN_LEFT}
 _OFF = ("0", "false", "off")
@@ -129,6 +130,7 @@ class _Reader:
         self.lines: list[Line] = []
         self.paragraphs = 0
         self.textbox_texts: list[str] = []
+        self.hidden_texts: list[str] = []
 
     # -- blocks -----------------------------------------------------------------------------
     def read_blocks(self, parent) -> None:
@@ -154,7 +156,10 @@ class _Reader:
             return  # a rule drawn with table borders
         one_column = all(len(row) <= 1 for row in rows)
         is_record = any(cc_names(c) is not None or parse_printing(c) is not None for row in texts for c in row)
-        if one_column or is_record:
+        # a web page saved as Word: a navigation column beside the report, each a cell of many paragraphs
+        is_layout = any(len([line for line in cell if line.text.strip()]) >= _LAYOUT_CELL_LINES for row in rows
+                        for cell in row)
+        if one_column or is_record or is_layout:
             # layout tables (a page copied from the web, 版记, cover blocks): each paragraph stands
             # alone, with its list number, bold lead and line breaks as outside a table
             for row in rows:
@@ -186,7 +191,9 @@ class _Reader:
         pieces: list[tuple[str, Optional[bool]]] = []
         for run in _runs(p):
             text = self._run_text(run)
-            if text:
+            if text and _run_hidden(run):
+                self.hidden_texts.append(text)  # Word neither shows nor prints it
+            elif text:
                 pieces.append((text, _run_bold(run)))
         text = "".join(t for t, _ in pieces)
         if not text.strip() and not label:
@@ -276,6 +283,11 @@ def _children(parent, tag: str) -> Iterator:
             yield from _children(_alternative(child), tag)
 
 
+def _run_hidden(run) -> bool:
+    rpr = run.find(_RPR)
+    return rpr is not None and bool(_flag(rpr.find(qn("w:vanish"))))
+
+
 def _run_bold(run) -> Optional[bool]:
     rpr = run.find(_RPR)
     return _flag(rpr.find(qn("w:b"))) if rpr is not None else None
@@ -323,15 +335,20 @@ def read_docx(path: Path, raw: Optional[bytes] = None) -> tuple[list[Line], list
         raise ImportFailed(path, "文件中只有表格，没有报告正文（统计表请在「统计指标」中填写，或导入报告的 Word 文件）")
     warnings = []
     if reader.textbox_texts:
-        texts = "、".join(f"「{t[:15]}」" for t in reader.textbox_texts[:4])
-        more = "等" if len(reader.textbox_texts) > 4 else ""
-        warnings.append(f"文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）：{texts}{more}")
+        warnings.append("文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）："
+                        + _examples(reader.textbox_texts))
+    if reader.hidden_texts:
+        warnings.append("设为「隐藏」的文字未导入（Word 中不显示、不打印）：" + _examples(reader.hidden_texts))
     notes = _note_texts(document)
     if notes:
-        shown = "、".join(f"「{t[:15]}」" for t in notes[:4])
-        warnings.append(f"脚注、尾注中的文字未导入（报告正文中没有脚注的位置），请核对是否需要写入正文：{shown}"
-                        f"{'等' if len(notes) > 4 else ''}")
+        warnings.append("脚注、尾注中的文字未导入（报告正文中没有脚注的位置），请核对是否需要写入正文：" + _examples(notes))
     return reader.lines, warnings
+
+
+def _examples(texts: list[str]) -> str:
+    """The first few texts, shortened, for a warning: 「版头文字」、「……」等."""
+    shown = "、".join(f"「{t.strip()[:15]}」" for t in texts[:4])
+    return shown + ("等" if len(texts) > 4 else "")
 
 
 def _note_texts(document) -> list[str]:

@@ -177,3 +177,30 @@ def test_a_web_page_pasted_as_one_paragraph_with_line_breaks_keeps_its_headings(
                                (1, "三、", "2025年工作计划")]
     assert report.preamble == [] and report.sections[1].paragraphs == ["宣传不够。"]
     assert ("A01", 3) in {(p.indicator_id, p.mention.value) for p in result.proposals}
+
+
+def test_a_web_page_layout_with_a_navigation_column_beside_the_report(tmp_path):
+    doc = docx.Document()
+    nav, content = doc.add_table(rows=1, cols=2).row_cells(0)
+    nav.paragraphs[0].add_run("首页")
+    nav.add_paragraph("政务公开")
+    content.paragraphs[0].add_run(TITLE)
+    for text in ["一、主要举措和成效", "县政府常务会议专题研究法治建设4次。", "二、存在的问题", "执法力量不足。"]:
+        content.add_paragraph(text)
+    result = import_file(_save(doc, tmp_path))
+    report = result.report
+    assert report.meta.effective_title == TITLE
+    assert outline(report) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的问题")]
+    assert report.sections[0].paragraphs == ["县政府常务会议专题研究法治建设4次。"]
+    assert report.preamble == ["政务公开"]  # kept, and named in a warning: it stood above the title
+    assert len(result.warnings) == 1 and "政务公开" in result.warnings[0]
+
+
+def test_hidden_text_is_left_out_and_named(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、主要举措和成效")
+    paragraph = doc.add_paragraph("县政府专题研究法治建设4次。")
+    paragraph.add_run("（待核实：是否含党组会议）").font.hidden = True
+    result = import_file(_save(doc, tmp_path))
+    assert result.report.sections[0].paragraphs == ["县政府专题研究法治建设4次。"]
+    assert len(result.warnings) == 1 and "隐藏" in result.warnings[0] and "待核实" in result.warnings[0]

@@ -114,6 +114,13 @@ def _is_body_like(p: _P) -> bool:
     return "。" in t or "；" in t or len(t) > 90 or t.count("，") >= 2
 
 
+def _is_title_in_heading_style(p: _P) -> bool:
+    """A heading style without a heading number, worded like a report's title (关于…的报告)."""
+    t = p.text
+    return (p.mark is None and p.src.outline_level is not None and len(t) <= 80 and not _is_body_like(p)
+            and ("关于" in t or t.endswith("报告")) and el.ends_like_title(t))
+
+
 def _is_heading(p: _P) -> bool:
     return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table)
 
@@ -138,11 +145,16 @@ class _Parser:
     # -- head ---------------------------------------------------------------------------
     def head_end(self) -> int:
         """Index of the first line of the body: a heading, the 主送 or running text."""
+        title_seen = False
         for i, p in enumerate(self.ps[:_HEAD_SCAN]):
             if is_clutter(p.text) or p.src.style.lower() in _TITLE_STYLES:
                 continue  # 「分享到：」 ends with a colon but is no 主送
+            if not title_seen and _is_title_in_heading_style(p):
+                title_seen = True  # a web page's <h1> saved as Word: 「Heading 1」 holding the title
+                continue
             if _is_heading(p) or el.is_addressee_line(p.text) or _is_body_like(p):
                 return i
+            title_seen = title_seen or el.has_title_word(p.text)
         return min(len(self.ps), _HEAD_SCAN)
 
     def _is_masthead(self, p: _P) -> bool:

@@ -204,3 +204,19 @@ def test_hidden_text_is_left_out_and_named(tmp_path):
     result = import_file(_save(doc, tmp_path))
     assert result.report.sections[0].paragraphs == ["县政府专题研究法治建设4次。"]
     assert len(result.warnings) == 1 and "隐藏" in result.warnings[0] and "待核实" in result.warnings[0]
+
+
+def test_a_title_in_a_heading_style_is_the_title_not_a_section(tmp_path):
+    """Browsers and converters save a web page's <h1> as 「Heading 1」."""
+    doc = docx.Document()
+    doc.add_paragraph(TITLE, style="Heading 1")
+    doc.add_paragraph("发布时间：2025-02-20  来源：县司法局  浏览次数：321")
+    for text in ["县委全面依法治县委员会办公室：", "一、2024年法治政府建设主要举措和成效", "全县立案2356件。", "二、存在的问题和不足",
+                 "执法力量薄弱。"]:
+        doc.add_paragraph(text)
+    result = import_file(_save(doc, tmp_path))
+    report = result.report
+    assert report.meta.effective_title == TITLE and report.meta.report_year == 2024
+    assert report.meta.addressees == ["县委全面依法治县委员会办公室"]
+    assert outline(report) == [(1, "一、", "2024年法治政府建设主要举措和成效"), (1, "二、", "存在的问题和不足")]
+    assert report.preamble == [] and result.warnings == []

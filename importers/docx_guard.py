@@ -33,9 +33,10 @@ def refuse_non_docx(path: Path, raw: bytes, text_expected: bool = False) -> None
         raise ImportFailed(path, "这是 PDF 文件，本程序不能从 PDF 导入。请打开原 Word 文件，或复制报告全文后用「粘贴导入」")
     if head.startswith(b"{\\rtf"):
         raise ImportFailed(path, f"这是 RTF 格式的文件，{_SAVE_AS}")
-    if b"w:worddocument" in head or b"word.document" in head:
+    is_zip = raw.startswith(b"PK\x03\x04")  # its first member's name and text may say word.document too
+    if not is_zip and (b"w:worddocument" in head or b"word.document" in head):
         raise ImportFailed(path, f"这是 Word 2003 XML 格式的文件，{_SAVE_AS}")
-    if head.startswith((b"<!doctype html", b"<html")) or b"mime-version:" in head[:200]:
+    if not is_zip and (head.startswith((b"<!doctype html", b"<html")) or b"mime-version:" in head[:200]):
         raise ImportFailed(path, "这是网页文件，请在浏览器中打开，复制报告全文后用「粘贴导入」，或把网页另存为文本文件（.txt）")
     if text_expected:
         return

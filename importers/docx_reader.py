@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -375,11 +376,35 @@ def _note_texts(document) -> list[str]:
     return texts
 
 
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Templates (.dotx, .dotm) and documents with macros (.docm) hold the same body; python-docx opens only .docx.
+_OTHER_WORD_TYPES = (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                     b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                     b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_document(raw: bytes) -> bytes:
+    """The package with its main part typed as a document's (a template or .docm otherwise unchanged)."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin:
+        types = zin.read("[Content_Types].xml") if "[Content_Types].xml" in zin.namelist() else b""
+        if not any(t in types for t in _OTHER_WORD_TYPES):
+            return raw
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    for other in _OTHER_WORD_TYPES:
+                        data = data.replace(other, _DOCUMENT_TYPE)
+                zout.writestr(info.filename, data)
+    return out.getvalue()
+
+
 def _open(path: Path, raw: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(_as_document(raw)))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         if "not a Word file" in str(exc) or "content type" in str(exc):
             raise ImportFailed(path, "不是 Word 文档（压缩包中没有 Word 正文）") from None

@@ -220,3 +220,27 @@ def test_a_title_in_a_heading_style_is_the_title_not_a_section(tmp_path):
     assert report.meta.addressees == ["县委全面依法治县委员会办公室"]
     assert outline(report) == [(1, "一、", "2024年法治政府建设主要举措和成效"), (1, "二、", "存在的问题和不足")]
     assert report.preamble == [] and result.warnings == []
+
+
+@pytest.mark.parametrize("name,content_type", [
+    ("模板.dotx", "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"),
+    ("含宏.docm", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+    ("含宏模板.dotm", "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")])
+def test_word_templates_and_documents_with_macros_are_read_like_docx(tmp_path, name, content_type):
+    import zipfile
+    doc = _doc_with_title()
+    doc.add_paragraph("一、主要举措和成效")
+    doc.add_paragraph("全年开展普法宣传讲座12场次。")
+    source = _save(doc, tmp_path, "source.docx")
+    with zipfile.ZipFile(source) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    files["[Content_Types].xml"] = files["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type.encode())
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:  # stored: the type names are readable in the bytes
+        for member, data in files.items():
+            z.writestr(member, data)
+    report = import_file(path).report
+    assert report.meta.effective_title == TITLE
+    assert outline(report) == [(1, "一、", "主要举措和成效")]
+    assert report.sections[0].paragraphs == ["全年开展普法宣传讲座12场次。"]

@@ -189,12 +189,17 @@ class _Parser:
         for p in before:
             self._read_masthead_line(p)
         for p in self.ps[after_title:end]:
-            if not is_clutter(p.text):
+            if not is_clutter(p.text) and not self._repeats_title(p):
                 self.preamble.append(p.text)  # subtitles, speaker lines: kept as opening paragraphs
         if end < len(self.ps) and el.is_addressee_line(self.ps[end].text):
             self.meta.addressees = el.split_addressees(self.ps[end].text)
             return end + 1
         return end
+
+    def _repeats_title(self, p: _P) -> bool:
+        """A web page shows the title twice: in its header and above the article."""
+        flat = re.sub(r"\s", "", p.text)
+        return bool(self.title) and flat in (re.sub(r"\s", "", self.title), *self.title.split("\n"))
 
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
@@ -224,7 +229,7 @@ class _Parser:
         return i
 
     def _read_masthead_line(self, p: _P) -> None:
-        if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text):
+        if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text) or self._repeats_title(p):
             return
         number = el.parse_doc_number(p.text)
         if number is not None:

@@ -123,3 +123,18 @@ def test_full_width_numbers_and_spaces_in_labels_are_not_reported_as_renumbered(
     assert outline(result.report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (3, "1.", "健全制度"),
                                       (4, "（1）", "完善程序"), (1, "二、", "存在的问题")]
     assert result.warnings == []
+
+
+TITLE = "某某县人民政府关于2024年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize("page", [
+    f"{TITLE}\n发布时间：2025-02-20  来源：县司法局\n{TITLE}\n县委依法治县办：\n一、主要举措和成效\n加强学习。\n",
+    f"{TITLE}\n{TITLE}\n一、主要举措和成效\n加强学习。\n",
+    f"某某县人民政府\n关于2024年度法治政府建设情况的报告\n{TITLE}\n一、主要举措和成效\n加强学习。\n"])
+def test_a_title_shown_twice_on_a_web_page_is_read_once(page):
+    result = import_text(page)
+    blocks = printed_blocks(result.report)
+    assert blocks.count(TITLE) == 1 and result.report.preamble == []
+    assert outline(result.report) == [(1, "一、", "主要举措和成效")]
+    assert result.warnings == []

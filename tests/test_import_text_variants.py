@@ -1,7 +1,7 @@
 """Text reports as other offices and websites write them: page buttons, 附件 pages, 第一部分 headings."""
 import pytest
 
-from importers import apply_numbers, describe, import_text
+from importers import apply_numbers, describe, import_file, import_text
 from tests.import_helpers import key, outline, printed_blocks
 
 REPORT = """某某区市场监督管理局2024年法治政府建设工作报告
@@ -138,3 +138,25 @@ def test_a_title_shown_twice_on_a_web_page_is_read_once(page):
     assert blocks.count(TITLE) == 1 and result.report.preamble == []
     assert outline(result.report) == [(1, "一、", "主要举措和成效")]
     assert result.warnings == []
+
+
+@pytest.mark.parametrize("damage", ["stray byte", "cut off"])
+def test_a_utf8_file_with_a_few_broken_bytes_is_read_with_the_places_named(tmp_path, damage):
+    raw = REPORT.encode("utf-8")
+    at = raw.index("执法人员".encode("utf-8"))
+    raw = raw[:at] + b"\xa0" + raw[at:] if damage == "stray byte" else raw + "附".encode("utf-8")[:2]
+    path = tmp_path / "报告.txt"
+    path.write_bytes(raw)
+    result = import_file(path)
+    assert outline(result.report) == [(1, "一、", "主要工作举措和成效"), (1, "二、", "存在的不足及原因"),
+                                      (1, "三、", "2025年工作计划")]
+    line = 5 if damage == "stray byte" else 10
+    broken = [w for w in result.warnings if "无法识别的字节" in w]
+    assert len(broken) == 1 and f"第{line}行" in broken[0]
+
+
+def test_a_gbk_file_is_never_read_as_damaged_utf8(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_bytes(REPORT.encode("gbk"))
+    result = import_file(path)
+    assert result.warnings == [] and result.report.meta.organ_name == "某某区市场监督管理局"

@@ -76,6 +76,9 @@ def check_zip(path: Path, raw: bytes) -> None:
         raise ImportFailed(path, "这是 Excel 文件，不是 Word 文件")
     if "ppt/presentation.xml" in names:
         raise ImportFailed(path, "这是 PowerPoint 文件，不是 Word 文件")
+    if "content.xml" in names and "mimetype" in names:
+        raise ImportFailed(path, "这是 OpenDocument 格式的文件（.odt 等，WPS/LibreOffice 可存为此格式），"
+                                 "请在 WPS 或 Word 中打开，「另存为」Word 文档（.docx）后再导入")
     if "[Content_Types].xml" in names:
         raise ImportFailed(path, "这是 Office 文件，但不是 Word 文档")
     raise ImportFailed(path, "这是一个压缩包，不是 Word 文件（.docx）")

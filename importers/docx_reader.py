@@ -331,6 +331,8 @@ def read_docx(path: Path, raw: Optional[bytes] = None) -> tuple[list[Line], list
     reader = _Reader(document)
     reader.read_blocks(document.element.body)
     if not any(line.text.strip() or line.label for line in reader.lines):
+        if reader.textbox_texts:
+            raise ImportFailed(path, "文字都在文本框中，正文中没有文字。请在 Word/WPS 中把文本框里的文字剪切到正文后再导入")
         raise ImportFailed(path, "文件中没有正文文字（空白文档）")
     if all(line.from_table for line in reader.lines if line.text.strip()):
         raise ImportFailed(path, "文件中只有表格，没有报告正文（统计表请在「统计指标」中填写，或导入报告的 Word 文件）")

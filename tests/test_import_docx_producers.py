@@ -244,3 +244,28 @@ def test_word_templates_and_documents_with_macros_are_read_like_docx(tmp_path, n
     assert report.meta.effective_title == TITLE
     assert outline(report) == [(1, "一、", "主要举措和成效")]
     assert report.sections[0].paragraphs == ["全年开展普法宣传讲座12场次。"]
+
+
+def test_an_opendocument_file_gets_its_own_message(tmp_path):
+    import zipfile
+    path = tmp_path / "报告.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ImportFailed) as info:
+        import_file(path)
+    message = str(info.value)
+    assert "报告.odt" in message and "OpenDocument" in message and "另存为" in message and "\n" not in message
+
+
+def test_a_report_typed_entirely_in_a_text_box_is_refused_with_the_reason(tmp_path):
+    doc = docx.Document()
+    box = (f'<w:r {NS} xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+           '<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>' + TITLE + '</w:t></w:r></w:p>'
+           '<w:p><w:r><w:t>一、主要举措和成效</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></w:r>')
+    doc.add_paragraph()._p.append(parse_xml(box))
+    path = _save(doc, tmp_path, "文本框.docx")
+    with pytest.raises(ImportFailed) as info:
+        import_file(path)
+    message = str(info.value)
+    assert "文本框.docx" in message and "文本框" in message.split("：", 1)[1] and "\n" not in message

@@ -26,6 +26,7 @@ _PATTERNS = (
 _OPENERS = "“‘《（(〔【「『"
 _CLOSERS = "”’》）)〕】」』"
 _LEAD_ENDS = "。：；！？"
+_MAX_COLON_LEAD = 30  # 「推进严格规范公正文明执法：」 is about as long as a topic phrase gets
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,22 @@ def split_run_in(rest: str, lead: str = "") -> tuple[str, str]:
         if after[0] in _LEAD_ENDS:
             return _cut(rest, len(lead), keep=after[0] != "。")
     end = first_sentence_end(rest)
+    colon = _lead_colon(rest, end)
+    if colon >= 0:
+        return _cut(rest, colon, keep=True)  # 「推进依法决策：重大决策……。」 written without bold
     if end < 0 or end == len(rest.rstrip(_SPACE)) - 1:
         return rest.strip(_SPACE), ""
     return _cut(rest, end, keep=False)
+
+
+def _lead_colon(rest: str, sentence_end: int) -> int:
+    """Index of a ： closing a short topic phrase before the first sentence ends, or -1."""
+    colon = rest.find("：")
+    if colon < 0 or colon > _MAX_COLON_LEAD or (0 <= sentence_end < colon):
+        return -1
+    if any(mark in rest[:colon] for mark in "，；“”"):
+        return -1  # a clause or a quotation, not a topic phrase
+    return colon
 
 
 def _cut(text: str, mark_at: int, keep: bool) -> tuple[str, str]:

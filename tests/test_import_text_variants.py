@@ -160,3 +160,15 @@ def test_a_gbk_file_is_never_read_as_damaged_utf8(tmp_path):
     path.write_bytes(REPORT.encode("gbk"))
     result = import_file(path)
     assert result.warnings == [] and result.report.meta.organ_name == "某某区市场监督管理局"
+
+
+def test_a_run_in_heading_ending_in_a_colon_is_split_without_bold():
+    text = ("某某县2024年法治政府建设情况报告\n一、主要举措和成效\n"
+            "（一）加强组织领导：县政府常务会议专题研究法治建设4次，研究解决重大问题6项。\n"
+            "（二）主要做法：\n全年制发规范性文件3件。\n"
+            "（三）全年共办理案件30件，其中：行政处罚20件。\n")
+    sections = [s for s, _, _ in import_text(text).report.iter_sections()][1:]
+    assert [(s.heading, s.run_in, s.paragraphs) for s in sections] == [
+        ("加强组织领导：", True, ["县政府常务会议专题研究法治建设4次，研究解决重大问题6项。"]),
+        ("主要做法：", False, ["全年制发规范性文件3件。"]),
+        ("全年共办理案件30件，其中：行政处罚20件。", False, [])]  # a clause before the colon: no topic phrase

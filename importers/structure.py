@@ -28,6 +28,9 @@ _TITLE_STYLES = ("title", "标题")
 _HEAD_SCAN = 40  # the title is among the first lines or there is none
 _MAX_EXAMPLES = 5
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DASH = "—–\\-－―"
+_PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
+                          r"|\d{1,3}\s*/\s*\d{1,3})$")
 _DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
 
 
@@ -521,11 +524,19 @@ def _check_is_text_of_a_report(ps: list[_P], source: Optional[str]) -> None:
         raise ImportFailed(source, f"内容{what}，不像是一份报告（应为 Word 文件或报告全文的文字）")
 
 
+def _without_page_numbers(ps: list[_P]) -> tuple[list[_P], int]:
+    """Text copied from a PDF carries the page numbers (— 3 —, 第3页 共10页) between its paragraphs."""
+    kept = [p for p in ps if not _PAGE_NUMBER.match(p.text)]
+    return kept, len(ps) - len(kept)
+
+
 def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
-    ps = prepare(lines)
+    ps, page_numbers = _without_page_numbers(prepare(lines))
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
+    if page_numbers:
+        parser.warn(f"已去掉{page_numbers}行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。")
     body_start = parser.read_head()
     body_end, tail_start = parser.read_end(body_start)
     parser.read_body(body_start, body_end)

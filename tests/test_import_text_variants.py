@@ -172,3 +172,11 @@ def test_a_run_in_heading_ending_in_a_colon_is_split_without_bold():
         ("加强组织领导：", True, ["县政府常务会议专题研究法治建设4次，研究解决重大问题6项。"]),
         ("主要做法：", False, ["全年制发规范性文件3件。"]),
         ("全年共办理案件30件，其中：行政处罚20件。", False, [])]  # a clause before the colon: no topic phrase
+
+
+def test_page_numbers_of_text_copied_from_a_pdf_are_dropped_and_counted():
+    text = REPORT.replace("二、存在的不足及原因", "— 2 —\n二、存在的不足及原因").replace("三、", "第 3 页 共 4 页\n三、")
+    result = import_text(text)
+    assert [s.paragraphs for s in result.report.sections] == [["全年查办各类案件386件。"], ["执法人员专业能力不足。"],
+                                                              ["加强执法队伍建设。"]]
+    assert result.warnings == ["已去掉2行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from models.report import OrganLevel, Report, ReportMeta, Section
-from models.text import clean_text, is_cjk, normalize_punctuation
+from models.text import clean_text, display_width, is_cjk, normalize_punctuation
 
 from . import elements as el
 from .clutter import is_clutter
@@ -28,6 +28,8 @@ _TITLE_STYLES = ("title", "标题")
 _HEAD_SCAN = 40  # the title is among the first lines or there is none
 _MAX_EXAMPLES = 5
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_MIN_WRAP_WIDTH = 15  # 汉字: a PDF line is 20–30 wide; shorter lines say nothing about wrapping
+_MIN_WRAPPED_LINES = 6
 _DASH = "—–\\-－―"
 _PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})$")
@@ -530,9 +532,42 @@ def _without_page_numbers(ps: list[_P]) -> tuple[list[_P], int]:
     return kept, len(ps) - len(kept)
 
 
+def _page_width(ps: list[_P]) -> Optional[float]:
+    """The width of a full line when the text is hard-wrapped (copied from a PDF), else None.
+
+    A PDF's lines all run to the same width, so many lines share it; real paragraphs vary."""
+    widths = [display_width(p.text) for p in ps if not p.src.from_table and display_width(p.text) >= _MIN_WRAP_WIDTH]
+    if not widths:
+        return None
+    best, count = max(((w, sum(1 for v in widths if abs(v - w) <= 1)) for w in set(widths)), key=lambda x: x[1])
+    return best if count >= max(_MIN_WRAPPED_LINES, 0.3 * len(ps)) else None
+
+
+def _join_wrapped(ps: list[_P]) -> list[_P]:
+    """Lines broken only because the page was full are joined again into their paragraph."""
+    width = _page_width(ps)
+    if width is None:
+        return ps
+    out: list[_P] = []
+    last_line = ""  # the previous physical line (out[-1] may hold several already)
+    for p in ps:
+        prev = out[-1] if out else None
+        if (prev is not None and p.mark is None and not p.src.from_table and not prev.src.from_table
+                and last_line[-1] not in "。！？：；" and width - 2 <= display_width(last_line) <= width + 1
+                and not el.parse_date_line(p.text)[0]):
+            prev.text += p.text
+            if prev.mark is not None:  # the heading's text runs on: its run-in part grows
+                prev.mark = match_label(prev.text) or prev.mark
+        else:
+            out.append(p)
+        last_line = p.text
+    return out
+
+
 def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
     ps, page_numbers = _without_page_numbers(prepare(lines))
+    ps = _join_wrapped(ps)
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
     if page_numbers:

@@ -180,3 +180,50 @@ def test_page_numbers_of_text_copied_from_a_pdf_are_dropped_and_counted():
     assert [s.paragraphs for s in result.report.sections] == [["全年查办各类案件386件。"], ["执法人员专业能力不足。"],
                                                               ["加强执法队伍建设。"]]
     assert result.warnings == ["已去掉2行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。"]
+
+
+WRAPPED_SOURCE = """某某县人民政府关于2024年度法治政府建设情况的报告
+2024年，县人民政府坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署，现将有关情况报告如下。
+一、2024年法治政府建设主要举措和成效
+（一）加强党的领导，压实法治建设责任
+1.健全工作机制。县政府常务会议专题研究法治政府建设工作4次，研究解决重大问题6项，推动各项任务落地见效。
+2.抓好学法用法。组织县政府常务会议会前学法12次，举办法治专题讲座5场，轮训领导干部1240人次，领导干部法治素养持续提升。
+（二）推进严格规范公正文明执法
+全县行政执法机关立案查处案件2356件，办结2301件，开展执法案卷评查2轮，评查案卷320卷，执法规范化水平稳步提高。
+二、存在的问题和不足
+一是部分干部运用法治思维的能力还不够强，二是基层执法力量依然薄弱，乡镇持证执法人员不足，三是规范性文件管理仍有薄弱环节。
+三、2025年工作计划
+持续深化学法用法，提升执法规范化水平，全面推行行政执法三项制度，推动法治政府建设再上新台阶。
+"""
+
+
+def _hard_wrapped(text, width=28):
+    """The text as copied from a PDF: every line cut at the page width, a page number between pages."""
+    from models.text import display_width
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for ch in paragraph:
+            if display_width(line + ch) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+        lines.append(line)
+    lines.insert(len(lines) // 2, "— 1 —")
+    return "\n".join(lines)
+
+
+def test_lines_cut_at_the_page_width_are_joined_into_their_paragraphs():
+    wrapped = _hard_wrapped(WRAPPED_SOURCE)
+    assert wrapped.count("\n") >= WRAPPED_SOURCE.count("\n") + 9  # the copy really is cut into lines
+    expected, got = import_text(WRAPPED_SOURCE), import_text(wrapped)
+    assert outline(got.report) == outline(expected.report)
+    assert printed_blocks(got.report) == printed_blocks(expected.report)
+    assert ({(p.indicator_id, p.mention.value) for p in got.proposals}
+            == {(p.indicator_id, p.mention.value) for p in expected.proposals})
+    assert got.warnings == ["已去掉1行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。"]
+
+
+def test_short_paragraphs_of_an_ordinary_text_are_not_joined():
+    text = REPORT.replace("全年查办各类案件386件。", "全年查办各类案件386件\n其中行政处罚案件300件")
+    assert import_text(text).report.sections[0].paragraphs == ["全年查办各类案件386件", "其中行政处罚案件300件"]

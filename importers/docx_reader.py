@@ -402,6 +402,15 @@ def _as_document(raw: bytes) -> bytes:
     return out.getvalue()
 
 
+def _is_strict(raw: bytes) -> bool:
+    """Word's 「Strict Open XML」 flavour: the same package with ISO namespaces python-docx cannot read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return b"purl.oclc.org/ooxml" in z.read("_rels/.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
 def _open(path: Path, raw: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -409,7 +418,11 @@ def _open(path: Path, raw: bytes):
         return docx.Document(io.BytesIO(_as_document(raw)))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         if "not a Word file" in str(exc) or "content type" in str(exc):
-            raise ImportFailed(path, "不是 Word 文档（压缩包中没有 Word 正文）") from None
-        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容") from None
+            problem = "不是 Word 文档（压缩包中没有 Word 正文）"
+        else:
+            problem = "文件已损坏，无法读取其中的 Word 内容"
     except Exception:  # lxml syntax errors, truncated members: all mean a damaged file
-        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容（XML 不完整）") from None
+        problem = "文件已损坏，无法读取其中的 Word 内容（XML 不完整）"
+    if _is_strict(raw):
+        problem = "这是「Strict Open XML」格式的 Word 文档，请在 Word 中「另存为」普通的「Word 文档（.docx）」后再导入"
+    raise ImportFailed(path, problem)

@@ -269,3 +269,24 @@ def test_a_report_typed_entirely_in_a_text_box_is_refused_with_the_reason(tmp_pa
         import_file(path)
     message = str(info.value)
     assert "文本框.docx" in message and "文本框" in message.split("：", 1)[1] and "\n" not in message
+
+
+def test_a_strict_open_xml_document_gets_its_own_message(tmp_path):
+    import zipfile
+    doc = _doc_with_title()
+    doc.add_paragraph("一、主要举措和成效")
+    source = _save(doc, tmp_path, "source.docx")
+    path = tmp_path / "严格.docx"
+    transitional = (b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+    strict = (b"http://purl.oclc.org/ooxml/wordprocessingml/main", b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            for old, new in zip(transitional, strict):
+                data = data.replace(old, new)
+            zout.writestr(name, data)
+    with pytest.raises(ImportFailed) as info:
+        import_file(path)
+    message = str(info.value)
+    assert "严格.docx" in message and "Strict Open XML" in message and "另存为" in message

@@ -39,6 +39,7 @@ _BLOCK_CONTAINERS = {qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml")}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _SKIP_STYLES = re.compile(r"^(?:toc|目录)\s*\d*$|^toc heading$", re.IGNORECASE)
 _LAYOUT_CELL_LINES = 4  # a data table's cell holds a word or a number, not paragraphs
+_LAYOUT_ROWS = 2
 _ALIGN = {"center": ALIGN_CENTER, "right": ALIGN_RIGHT, "end": ALIGN_RIGHT, "left": ALIGN_LEFT,
           "start": ALIGN_LEFT, "both": ALIGN_LEFT, "distribute": ALIGN_LEFT}
 _OFF = ("0", "false", "off")
@@ -158,8 +159,9 @@ class _Reader:
         one_column = all(len(row) <= 1 for row in rows)
         is_record = any(cc_names(c) is not None or parse_printing(c) is not None for row in texts for c in row)
         # a web page saved as Word: a navigation column beside the report, each a cell of many paragraphs
-        is_layout = any(len([line for line in cell if line.text.strip()]) >= _LAYOUT_CELL_LINES for row in rows
-                        for cell in row)
+        # (a data table with long cells has more rows: a header and its records)
+        is_layout = len(rows) <= _LAYOUT_ROWS and any(
+            len([line for line in cell if line.text.strip()]) >= _LAYOUT_CELL_LINES for row in rows for cell in row)
         if one_column or is_record or is_layout:
             # layout tables (a page copied from the web, 版记, cover blocks): each paragraph stands
             # alone, with its list number, bold lead and line breaks as outside a table

@@ -290,3 +290,20 @@ def test_a_strict_open_xml_document_gets_its_own_message(tmp_path):
         import_file(path)
     message = str(info.value)
     assert "严格.docx" in message and "Strict Open XML" in message and "另存为" in message
+
+
+def test_a_work_table_with_long_cells_stays_a_table(tmp_path):
+    doc = _doc_with_title()
+    doc.add_paragraph("一、主要举措和成效")
+    table = doc.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "重点任务", "完成情况"
+    for r in (1, 2):
+        table.cell(r, 0).text = f"任务{r}"
+        cell = table.cell(r, 1)
+        cell.text = "1.制定方案"
+        for text in ("2.组织培训", "3.开展检查", "4.总结通报"):
+            cell.add_paragraph(text)
+    report = import_file(_save(doc, tmp_path)).report
+    assert outline(report) == [(1, "一、", "主要举措和成效")]  # the 1. 2. inside the cells are no headings
+    assert report.sections[0].paragraphs == ["重点任务\u3000完成情况", "任务1\u30001.制定方案 2.组织培训 3.开展检查 4.总结通报",
+                                             "任务2\u30001.制定方案 2.组织培训 3.开展检查 4.总结通报"]

@@ -33,6 +33,7 @@ _MIN_WRAPPED_LINES = 6
 _DASH = "—–\\-－―"
 _PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})$")
+_TITLE_ORGAN = re.compile(r"^(.*?)(?:关于|\d{4}\s*年|[〇○零一二三四五六七八九]{4}\s*年)")
 _DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
 
 
@@ -491,11 +492,11 @@ def _short(text: str, n: int = 20) -> str:
 
 
 def _organ_from_title(title: str) -> str:
-    flat = title.replace("\n", "")
-    if "关于" in flat:
-        head = flat.split("关于", 1)[0].strip()
-        if el.is_organ_like(head):
-            return head
+    """「某某局关于……」, 「某某局2024年……报告」; of a joint 「中共某镇委员会 某镇人民政府关于……」 the government."""
+    m = _TITLE_ORGAN.match(title.replace("\n", ""))
+    pieces = m.group(1).split() if m else []
+    if pieces and all(el.is_organ_like(p) for p in pieces):
+        return pieces[-1]
     return ""
 
 

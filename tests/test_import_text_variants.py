@@ -227,3 +227,16 @@ def test_lines_cut_at_the_page_width_are_joined_into_their_paragraphs():
 def test_short_paragraphs_of_an_ordinary_text_are_not_joined():
     text = REPORT.replace("全年查办各类案件386件。", "全年查办各类案件386件\n其中行政处罚案件300件")
     assert import_text(text).report.sections[0].paragraphs == ["全年查办各类案件386件", "其中行政处罚案件300件"]
+
+
+@pytest.mark.parametrize("title,organ,level", [
+    ("某某县市场监督管理局2024年法治政府建设工作报告", "某某县市场监督管理局", "DEPARTMENT"),
+    ("某某县司法局二〇二四年度法治政府建设情况报告", "某某县司法局", "DEPARTMENT"),
+    ("中共某某镇委员会 某某镇人民政府关于2024年度法治政府建设情况的报告", "某某镇人民政府", "STREET"),
+    ("某某县人民政府关于2024年度法治政府建设情况的报告", "某某县人民政府", "COUNTY")])
+def test_the_organ_is_read_from_a_title_without_a_signature(title, organ, level):
+    result = import_text(title + "\n一、主要举措和成效\n加强学习。\n")
+    meta = result.report.meta
+    assert (meta.organ_name, meta.organ_level.name, meta.report_year) == (organ, level, 2024)
+    assert meta.effective_title == title
+    assert result.warnings == []

@@ -18,10 +18,11 @@ _PATTERNS = (
     # 「第一部分 2024年度主要工作」: some offices number the top level by parts
     (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), False),
     (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
-    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*"), False),
+    # 「（一）、」 and 「（1）.」: a mark after the bracket is a common slip
+    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.][{_SPACE}]*)?"), False),
     # 1.5万人次 and 2023.1 are numbers, not headings: no digit or dot after the mark
     (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、](?![\d.．])[{_SPACE}]*"), True),
-    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*"), True),
+    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.](?![\d.．])[{_SPACE}]*)?"), True),
 )
 _OPENERS = "“‘《（(〔【「『"
 _CLOSERS = "”’》）)〕】」』"

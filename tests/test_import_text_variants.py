@@ -240,3 +240,13 @@ def test_the_organ_is_read_from_a_title_without_a_signature(title, organ, level)
     assert (meta.organ_name, meta.organ_level.name, meta.report_year) == (organ, level, 2024)
     assert meta.effective_title == title
     assert result.warnings == []
+
+
+def test_a_stray_mark_after_a_bracketed_number_still_makes_a_heading():
+    text = ("某某县人民政府关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n（一）、加强组织领导\n"
+            "（1）、完善程序。重大决策全部经过合法性审查。\n（2）.规范执法\n（二）. 推进依法决策\n")
+    result = import_text(text)
+    assert outline(result.report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "加强组织领导"), (3, "1.", "完善程序"),
+                                      (3, "2.", "规范执法"), (2, "（二）", "推进依法决策")]
+    assert [w for w in result.warnings if "序号" in w] == [
+        "有2个标题的序号与原文不同（原文跳级或序号不连续），导出时按位置编号：第4段「（1）、」→「1.」；第5段「（2）.」→「2.」"]

@@ -26,6 +26,8 @@ def decode_text(raw: bytes, source: Optional[str] = None) -> str:
         encodings = ("utf-8-sig",)
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ("utf-16",)
+    elif _utf16_without_bom(raw):
+        encodings = (_utf16_without_bom(raw),)
     else:
         if b"\x00" in raw[:8192]:
             raise ImportFailed(source, "这是二进制文件，不是文字文件（可导入 Word .docx 文件或 UTF-8、GBK 编码的文字文件）")
@@ -42,6 +44,26 @@ def decode_text(raw: bytes, source: Optional[str] = None) -> str:
         if text.count(REPLACEMENT) <= max(_MAX_BROKEN, len(text) // 1000):
             return text
     raise ImportFailed(source, "无法识别文字编码（不是 UTF-8，也不是 GBK/GB18030），请用记事本另存为 UTF-8 后再导入")
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """The UTF-16 byte order of a text saved without BOM ("" when it is none).
+
+    In Chinese text only line breaks, digits and ASCII have a zero byte in each pair, so the
+    test is a line break with its zero byte and a share of zero bytes on the same side."""
+    head = raw[:8192]
+    if len(head) < 4 or len(head) % 2:
+        return ""
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        pairs = head[0::2] if encoding == "utf-16-le" else head[1::2]
+        newlines = sum(1 for a, b in zip(pairs, zeros) if a in (0x0A, 0x0D) and b == 0)
+        if newlines >= 1 and zeros.count(0) >= len(zeros) // 10:
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return ""
 
 
 def text_lines(text: str) -> list[Line]:

@@ -250,3 +250,14 @@ def test_a_stray_mark_after_a_bracketed_number_still_makes_a_heading():
                                       (3, "2.", "规范执法"), (2, "（二）", "推进依法决策")]
     assert [w for w in result.warnings if "序号" in w] == [
         "有2个标题的序号与原文不同（原文跳级或序号不连续），导出时按位置编号：第4段「（1）、」→「1.」；第5段「（2）.」→「2.」"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_saved_without_a_byte_order_mark(tmp_path, encoding):
+    path = tmp_path / "报告.txt"
+    path.write_bytes(REPORT.replace("\n", "\r\n").encode(encoding))
+    result = import_file(path)
+    assert result.report.meta.organ_name == "某某区市场监督管理局"
+    assert outline(result.report) == [(1, "一、", "主要工作举措和成效"), (1, "二、", "存在的不足及原因"),
+                                      (1, "三、", "2025年工作计划")]
+    assert result.warnings == []

@@ -152,6 +152,7 @@ class _Reader:
                 self.read_blocks(_alternative(child))
 
     def read_table(self, tbl) -> None:
+        number = self.paragraphs + 1  # where the table starts, for messages (its cells count as paragraphs too)
         rows = [[self._cell_lines(tc) for tc in _children(tr, _TC)] for tr in _children(tbl, _TR)]
         texts = [[" ".join(line.text.replace("\n", " ") for line in cell) for cell in row] for row in rows]
         if not any(any(cell.strip() for cell in row) for row in texts):
@@ -172,7 +173,7 @@ class _Reader:
         for row in texts:
             cells = [c.strip() for c in row if c.strip()]
             if cells:
-                self.lines.append(Line(text="\u3000".join(cells), number=self.paragraphs + 1, from_table=True))
+                self.lines.append(Line(text="\u3000".join(cells), number=number, from_table=True))
 
     def _cell_lines(self, tc) -> list[Line]:
         """The lines of one table cell, read like the body (nested tables included)."""

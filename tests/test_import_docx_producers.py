@@ -303,7 +303,9 @@ def test_a_work_table_with_long_cells_stays_a_table(tmp_path):
         cell.text = "1.制定方案"
         for text in ("2.组织培训", "3.开展检查", "4.总结通报"):
             cell.add_paragraph(text)
-    report = import_file(_save(doc, tmp_path)).report
+    result = import_file(_save(doc, tmp_path))
+    report = result.report
     assert outline(report) == [(1, "一、", "主要举措和成效")]  # the 1. 2. inside the cells are no headings
+    assert len(result.warnings) == 1 and result.warnings[0].startswith("第3段处的表格")  # where it starts
     assert report.sections[0].paragraphs == ["重点任务\u3000完成情况", "任务1\u30001.制定方案 2.组织培训 3.开展检查 4.总结通报",
                                              "任务2\u30001.制定方案 2.组织培训 3.开展检查 4.总结通报"]

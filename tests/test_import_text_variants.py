@@ -17,10 +17,11 @@ REPORT = """某某区市场监督管理局2024年法治政府建设工作报告
 
 
 def test_rows_of_page_buttons_after_the_report_are_dropped():
-    buttons = ["【打印本页】【关闭窗口】", "[打印] [关闭]", "【我要打印】 【加入收藏】", "打印本页  关闭窗口"]
+    buttons = ["【打印本页】【关闭窗口】", "[打印] [关闭]", "【我要打印】 【加入收藏】", "打印本页  关闭窗口", "（责任编辑：张三）",
+               "扫描二维码分享到手机", "【字号 大 中 小】"]
     result = import_text(REPORT + "\n".join(buttons) + "\n")
     everything = "".join(printed_blocks(result.report))
-    assert "打印" not in everything and "关闭" not in everything
+    assert not any(word in everything for word in ("打印", "关闭", "责任编辑", "二维码", "字号"))
     assert result.report.sections[-1].paragraphs == ["加强执法队伍建设。"]
     assert result.warnings == []
 

@@ -33,9 +33,10 @@ def refuse_non_docx(path: Path, raw: bytes, text_expected: bool = False) -> None
         raise ImportFailed(path, "这是 PDF 文件，本程序不能从 PDF 导入。请打开原 Word 文件，或复制报告全文后用「粘贴导入」")
     if head.startswith(b"{\\rtf"):
         raise ImportFailed(path, f"这是 RTF 格式的文件，{_SAVE_AS}")
-    if b"w:worddocument" in head or b"word.document" in head:
+    is_zip = raw.startswith(b"PK\x03\x04")  # its first member's name and text may say word.document too
+    if not is_zip and (b"w:worddocument" in head or b"word.document" in head):
         raise ImportFailed(path, f"这是 Word 2003 XML 格式的文件，{_SAVE_AS}")
-    if head.startswith((b"<!doctype html", b"<html")) or b"mime-version:" in head[:200]:
+    if not is_zip and (head.startswith((b"<!doctype html", b"<html")) or b"mime-version:" in head[:200]):
         raise ImportFailed(path, "这是网页文件，请在浏览器中打开，复制报告全文后用「粘贴导入」，或把网页另存为文本文件（.txt）")
     if text_expected:
         return
@@ -75,6 +76,9 @@ def check_zip(path: Path, raw: bytes) -> None:
         raise ImportFailed(path, "这是 Excel 文件，不是 Word 文件")
     if "ppt/presentation.xml" in names:
         raise ImportFailed(path, "这是 PowerPoint 文件，不是 Word 文件")
+    if "content.xml" in names and "mimetype" in names:
+        raise ImportFailed(path, "这是 OpenDocument 格式的文件（.odt 等，WPS/LibreOffice 可存为此格式），"
+                                 "请在 WPS 或 Word 中打开，「另存为」Word 文档（.docx）后再导入")
     if "[Content_Types].xml" in names:
         raise ImportFailed(path, "这是 Office 文件，但不是 Word 文档")
     raise ImportFailed(path, "这是一个压缩包，不是 Word 文件（.docx）")

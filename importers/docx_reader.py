@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
@@ -29,13 +30,16 @@ _P, _R, _T, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w
 _PPR, _RPR, _VAL = qn("w:pPr"), qn("w:rPr"), qn("w:val")
 _TAB, _BR, _CR, _PTAB = qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:ptab")
 _TXBX = qn("w:txbxContent")
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_FALLBACK, _CHOICE, _ALTERNATE = _MC + "Fallback", _MC + "Choice", _MC + "AlternateContent"
 # Containers whose runs are part of the paragraph's text.
 _INLINE = {qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:customXml", "w:fldSimple", "w:moveTo",
                            "w:sdt", "w:sdtContent", "w:dir", "w:bdo")}
 _BLOCK_CONTAINERS = {qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml")}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _SKIP_STYLES = re.compile(r"^(?:toc|目录)\s*\d*$|^toc heading$", re.IGNORECASE)
+_LAYOUT_CELL_LINES = 4  # a data table's cell holds a word or a number, not paragraphs
+_LAYOUT_ROWS = 2
 _ALIGN = {"center": ALIGN_CENTER, "right": ALIGN_RIGHT, "end": ALIGN_RIGHT, "left": ALIGN_LEFT,
           "start": ALIGN_LEFT, "both": ALIGN_LEFT, "distribute": ALIGN_LEFT}
 _OFF = ("0", "false", "off")
@@ -128,6 +132,7 @@ class _Reader:
         self.lines: list[Line] = []
         self.paragraphs = 0
         self.textbox_texts: list[str] = []
+        self.hidden_texts: list[str] = []
 
     # -- blocks -----------------------------------------------------------------------------
     def read_blocks(self, parent) -> None:
@@ -143,26 +148,41 @@ class _Reader:
             elif tag in _BLOCK_CONTAINERS:
                 if not _is_toc_sdt(child):
                     self.read_blocks(child)
+            elif tag == _ALTERNATE:
+                self.read_blocks(_alternative(child))
 
     def read_table(self, tbl) -> None:
-        rows = [[_cell_paragraphs(tc) for tc in tr.iter(_TC) if tc.getparent() is tr] for tr in tbl.iter(_TR)
-                if tr.getparent() is tbl]
-        texts = [[" ".join(t for t in cell if t) for cell in row] for row in rows]
+        number = self.paragraphs + 1  # where the table starts, for messages (its cells count as paragraphs too)
+        rows = [[self._cell_lines(tc) for tc in _children(tr, _TC)] for tr in _children(tbl, _TR)]
+        texts = [[" ".join(line.text.replace("\n", " ") for line in cell) for cell in row] for row in rows]
         if not any(any(cell.strip() for cell in row) for row in texts):
             return  # a rule drawn with table borders
         one_column = all(len(row) <= 1 for row in rows)
         is_record = any(cc_names(c) is not None or parse_printing(c) is not None for row in texts for c in row)
-        if one_column or is_record:
-            for row in rows:  # layout tables (版记, cover blocks): each paragraph stands alone
+        # a web page saved as Word: a navigation column beside the report, each a cell of many paragraphs
+        # (a data table with long cells has more rows: a header and its records)
+        is_layout = len(rows) <= _LAYOUT_ROWS and any(
+            len([line for line in cell if line.text.strip()]) >= _LAYOUT_CELL_LINES for row in rows for cell in row)
+        if one_column or is_record or is_layout:
+            # layout tables (a page copied from the web, 版记, cover blocks): each paragraph stands
+            # alone, with its list number, bold lead and line breaks as outside a table
+            for row in rows:
                 for cell in row:
-                    for text in cell:
-                        if text.strip():
-                            self.lines.append(Line(text=text, number=self.paragraphs + 1))
+                    self.lines.extend(cell)
             return
         for row in texts:
             cells = [c.strip() for c in row if c.strip()]
             if cells:
-                self.lines.append(Line(text="\u3000".join(cells), number=self.paragraphs + 1, from_table=True))
+                self.lines.append(Line(text="\u3000".join(cells), number=number, from_table=True))
+
+    def _cell_lines(self, tc) -> list[Line]:
+        """The lines of one table cell, read like the body (nested tables included)."""
+        outer, self.lines = self.lines, []
+        try:
+            self.read_blocks(tc)
+            return self.lines
+        finally:
+            self.lines = outer
 
     # -- paragraphs ---------------------------------------------------------------------------
     def read_paragraph(self, p) -> Optional[Line]:
@@ -175,7 +195,9 @@ class _Reader:
         pieces: list[tuple[str, Optional[bool]]] = []
         for run in _runs(p):
             text = self._run_text(run)
-            if text:
+            if text and _run_hidden(run):
+                self.hidden_texts.append(text)  # Word neither shows nor prints it
+            elif text:
                 pieces.append((text, _run_bold(run)))
         text = "".join(t for t, _ in pieces)
         if not text.strip() and not label:
@@ -217,6 +239,8 @@ class _Reader:
                 out.append("\n")
             elif tag == qn("w:noBreakHyphen"):
                 out.append("-")
+            elif tag == _ALTERNATE and not any(True for _ in child.iter(_TXBX)):
+                out.append(self._run_text(_alternative(child)))  # the same text twice: read one copy
             else:
                 self._collect_textboxes(child)
         return "".join(out)
@@ -237,6 +261,35 @@ def _runs(p) -> Iterator:
             yield child
         elif child.tag in _INLINE:
             yield from _runs(child)
+        elif child.tag == _ALTERNATE:
+            yield from _runs(_alternative(child))
+
+
+def _alternative(alternate):
+    """The one branch of an ``mc:AlternateContent`` to read: the fallback, meant for readers like this one.
+
+    Both branches hold the same content; reading both would double it."""
+    fallback = alternate.find(_FALLBACK)
+    if fallback is not None:
+        return fallback
+    choice = alternate.find(_CHOICE)
+    return choice if choice is not None else alternate
+
+
+def _children(parent, tag: str) -> Iterator:
+    """Direct children with ``tag``, also those wrapped in content controls (rows and cells in a w:sdt)."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _children(child, tag)
+        elif child.tag == _ALTERNATE:
+            yield from _children(_alternative(child), tag)
+
+
+def _run_hidden(run) -> bool:
+    rpr = run.find(_RPR)
+    return rpr is not None and bool(_flag(rpr.find(qn("w:vanish"))))
 
 
 def _run_bold(run) -> Optional[bool]:
@@ -257,15 +310,6 @@ def _lead(pieces: list[tuple[str, Optional[bool]]], style_bold: Optional[bool]) 
         started = True
         lead.append(text)
     return "".join(lead).strip() if started else ""
-
-
-def _cell_paragraphs(tc) -> list[str]:
-    out = []
-    for p in tc.iter(_P):
-        if any(a.tag == _TXBX for a in p.iterancestors()):
-            continue
-        out.append("".join(t.text or "" for t in p.iter(_T) if not any(a.tag == _TXBX for a in t.iterancestors())))
-    return out
 
 
 def _is_toc_sdt(sdt) -> bool:
@@ -290,23 +334,98 @@ def read_docx(path: Path, raw: Optional[bytes] = None) -> tuple[list[Line], list
     reader = _Reader(document)
     reader.read_blocks(document.element.body)
     if not any(line.text.strip() or line.label for line in reader.lines):
+        if reader.textbox_texts:
+            raise ImportFailed(path, "文字都在文本框中，正文中没有文字。请在 Word/WPS 中把文本框里的文字剪切到正文后再导入")
         raise ImportFailed(path, "文件中没有正文文字（空白文档）")
+    if all(line.from_table for line in reader.lines if line.text.strip()):
+        raise ImportFailed(path, "文件中只有表格，没有报告正文（统计表请在「统计指标」中填写，或导入报告的 Word 文件）")
     warnings = []
     if reader.textbox_texts:
-        texts = "、".join(f"「{t[:15]}」" for t in reader.textbox_texts[:4])
-        more = "等" if len(reader.textbox_texts) > 4 else ""
-        warnings.append(f"文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）：{texts}{more}")
+        warnings.append("文本框中的文字未导入（通常是版头、版记，由导出时按「基本信息」生成）："
+                        + _examples(reader.textbox_texts))
+    if reader.hidden_texts:
+        warnings.append("设为「隐藏」的文字未导入（Word 中不显示、不打印）：" + _examples(reader.hidden_texts))
+    notes = _note_texts(document)
+    if notes:
+        warnings.append("脚注、尾注中的文字未导入（报告正文中没有脚注的位置），请核对是否需要写入正文：" + _examples(notes))
     return reader.lines, warnings
+
+
+def _examples(texts: list[str]) -> str:
+    """The first few texts, shortened, for a warning: 「版头文字」、「……」等."""
+    shown = "、".join(f"「{t.strip()[:15]}」" for t in texts[:4])
+    return shown + ("等" if len(texts) > 4 else "")
+
+
+def _note_texts(document) -> list[str]:
+    """Texts of the footnotes and endnotes (not the separator lines Word keeps among them)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+    texts = []
+    for rel_type, tag in ((RT.FOOTNOTES, "w:footnote"), (RT.ENDNOTES, "w:endnote")):
+        try:
+            part = document.part.part_related_by(rel_type)
+        except KeyError:
+            continue
+        element = getattr(part, "element", None)
+        if element is None:
+            try:
+                element = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            except etree.XMLSyntaxError:
+                continue  # a damaged notes part does not stop the body from being read
+        for note in element.iter(qn(tag)):
+            if note.get(qn("w:type")) in (None, "normal"):
+                text = "".join(t.text or "" for t in note.iter(_T)).strip()
+                if text:
+                    texts.append(text)
+    return texts
+
+
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Templates (.dotx, .dotm) and documents with macros (.docm) hold the same body; python-docx opens only .docx.
+_OTHER_WORD_TYPES = (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                     b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                     b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_document(raw: bytes) -> bytes:
+    """The package with its main part typed as a document's (a template or .docm otherwise unchanged)."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin:
+        types = zin.read("[Content_Types].xml") if "[Content_Types].xml" in zin.namelist() else b""
+        if not any(t in types for t in _OTHER_WORD_TYPES):
+            return raw
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    for other in _OTHER_WORD_TYPES:
+                        data = data.replace(other, _DOCUMENT_TYPE)
+                zout.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _is_strict(raw: bytes) -> bool:
+    """Word's 「Strict Open XML」 flavour: the same package with ISO namespaces python-docx cannot read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            return b"purl.oclc.org/ooxml" in z.read("_rels/.rels")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def _open(path: Path, raw: bytes):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(_as_document(raw)))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         if "not a Word file" in str(exc) or "content type" in str(exc):
-            raise ImportFailed(path, "不是 Word 文档（压缩包中没有 Word 正文）") from None
-        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容") from None
+            problem = "不是 Word 文档（压缩包中没有 Word 正文）"
+        else:
+            problem = "文件已损坏，无法读取其中的 Word 内容"
     except Exception:  # lxml syntax errors, truncated members: all mean a damaged file
-        raise ImportFailed(path, "文件已损坏，无法读取其中的 Word 内容（XML 不完整）") from None
+        problem = "文件已损坏，无法读取其中的 Word 内容（XML 不完整）"
+    if _is_strict(raw):
+        problem = "这是「Strict Open XML」格式的 Word 文档，请在 Word 中「另存为」普通的「Word 文档（.docx）」后再导入"
+    raise ImportFailed(path, problem)

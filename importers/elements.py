@@ -20,6 +20,7 @@ _PRINTING_DATE = r"((?:\d{4}|20[X×xＸ]{2}|202[X×xＸ])年[^年月]{1,3}月[^�
 _PRINTING = (re.compile(rf"^(.*?)[\s\t\u3000]*{_PRINTING_DATE}\s*印发$"),
              re.compile(rf"^(.*?\S)[\s\t\u3000]+{_PRINTING_DATE}$"))
 _DOC_NUMBER = re.compile(r"^(.{1,20}?)[〔\[【(（]\s*(\d{4}|20[X×xＸ]{2}|202[X×xＸ])\s*[〕\]】)）]\s*第?\s*(\d+|[X×xＸ]{1,3})\s*号$")
+_DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号)[:：]")
 _SEAL = re.compile(r"^[〔\[【（(]?[^〔\[【（(]{0,12}(?:印章|盖章|公章|签章)[^〕\]】）)]{0,6}[〕\]】）)]?$")
 _SECRECY = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|平急|特提)$")
 _ANNEX_START = re.compile(r"^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?(?:[\s\u3000]+(\S.{0,30}))?$")
@@ -62,7 +63,8 @@ def parse_date_line(text: str) -> tuple[bool, Optional[_dt.date]]:
 
 def parse_doc_number(text: str) -> Optional[DocNumber]:
     """发文字号 海珠昌岗〔2024〕3号 → DocNumber; placeholders (XX发〔20XX〕XX号) → an empty DocNumber."""
-    m = _DOC_NUMBER.match(text.replace(" ", ""))
+    # 「文号：青府〔2025〕3号」 in a web page's disclosure table carries a label and a tab
+    m = _DOC_NUMBER.match(_DOC_NUMBER_LABEL.sub("", re.sub(r"\s", "", text)))
     if not m:
         return None
     code, year, serial = m.groups()
@@ -110,6 +112,19 @@ def is_signature_like(text: str) -> bool:
     """The 署名 line: short, no punctuation of running text (template placeholders allowed)."""
     t = text.strip()
     return 2 <= len(t) <= 40 and not any(ch in t for ch in "。，；：！？“”、") and not t.startswith("——")
+
+
+def is_party_organ(text: str) -> bool:
+    """中共某某镇委员会, 某某街道党工委, 局党组: the party half of a joint signature."""
+    return bool(re.search(r"^中共|中国共产党|党工委|党委|党组", text.strip()))
+
+
+def joint_signature(text: str) -> list[str]:
+    """「中共某某镇委员会　　某某镇人民政府」 (two organs on one line, set apart by spaces) → both names."""
+    pieces = [p for p in re.split(r"[ \u3000\u00a0\t]{2,}|\t", text.strip()) if p]
+    if len(pieces) > 1 and all(is_organ_like(p) for p in pieces):
+        return pieces
+    return [text.strip()]
 
 
 def has_title_word(text: str) -> bool:

@@ -15,15 +15,19 @@ from models.numbers import parse_chinese_number
 _CN = "一二三四五六七八九十百零〇"
 _SPACE = " \u3000\u00a0\t"
 _PATTERNS = (
+    # 「第一部分 2024年度主要工作」: some offices number the top level by parts
+    (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), False),
     (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
-    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*"), False),
+    # 「（一）、」 and 「（1）.」: a mark after the bracket is a common slip
+    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.][{_SPACE}]*)?"), False),
     # 1.5万人次 and 2023.1 are numbers, not headings: no digit or dot after the mark
     (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、](?![\d.．])[{_SPACE}]*"), True),
-    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*"), True),
+    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.](?![\d.．])[{_SPACE}]*)?"), True),
 )
 _OPENERS = "“‘《（(〔【「『"
 _CLOSERS = "”’》）)〕】」』"
 _LEAD_ENDS = "。：；！？"
+_MAX_COLON_LEAD = 30  # 「推进严格规范公正文明执法：」 is about as long as a topic phrase gets
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,11 @@ class HeadingMark:
     ordinal: int
     label: str
     rest: str
+
+    @property
+    def is_part(self) -> bool:
+        """「第一部分」 rather than 「一、」: a level above 一、 when a report uses both."""
+        return self.label.startswith("第")
 
 
 def match_label(text: str) -> Optional[HeadingMark]:
@@ -81,9 +90,22 @@ def split_run_in(rest: str, lead: str = "") -> tuple[str, str]:
         if after[0] in _LEAD_ENDS:
             return _cut(rest, len(lead), keep=after[0] != "。")
     end = first_sentence_end(rest)
+    colon = _lead_colon(rest, end)
+    if colon >= 0:
+        return _cut(rest, colon, keep=True)  # 「推进依法决策：重大决策……。」 written without bold
     if end < 0 or end == len(rest.rstrip(_SPACE)) - 1:
         return rest.strip(_SPACE), ""
     return _cut(rest, end, keep=False)
+
+
+def _lead_colon(rest: str, sentence_end: int) -> int:
+    """Index of a ： closing a short topic phrase before the first sentence ends, or -1."""
+    colon = rest.find("：")
+    if colon < 0 or colon > _MAX_COLON_LEAD or (0 <= sentence_end < colon):
+        return -1
+    if any(mark in rest[:colon] for mark in "，；“”"):
+        return -1  # a clause or a quotation, not a topic phrase
+    return colon
 
 
 def _cut(text: str, mark_at: int, keep: bool) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from models.numbers import NumberFinder, NumberMention
 from models.report import Part, Report, Section, format_value
 
 _AMOUNT_FACTORS = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+_SOURCE_DECIMALS = 6
 
 
 class Proposal(NamedTuple):
@@ -116,9 +117,14 @@ def apply_numbers(result: ImportResult, accepted: Optional[Iterable[Proposal]] =
         value = _converted(mention, unit)
         report.set_value(ind_id, value=value, qualifier=mention.qualifier)
         shown = unit if value != mention.value else mention.unit
-        messages.append(f"{ind_id} {_name(catalogue, report, ind_id)} = {format_value(value, mention.qualifier, shown)}"
+        messages.append(f"{ind_id} {_name(catalogue, report, ind_id)} = {_as_written(value, mention.qualifier, shown)}"
                         f"（「{mention.phrase}」）")
     return messages
+
+
+def _as_written(value, qualifier: str, unit: str) -> str:
+    # every decimal the source wrote: 2.92亿元 must not be shown to the clerk as 2.9亿元
+    return format_value(value, qualifier, unit, decimals=_SOURCE_DECIMALS)
 
 
 def keep_as_custom(result: ImportResult, mention: NumberMention, name: str, category: str = "") -> str:
@@ -156,10 +162,10 @@ def describe(result: ImportResult, catalogue: Optional[Catalogue] = None) -> lis
                      f"  — {len(section.paragraphs)} 段")
     lines.append(f"数字建议：{len(result.proposals)} 个")
     for ind_id, mention in result.proposals:
-        value = format_value(mention.value, mention.qualifier, mention.unit)
+        value = _as_written(mention.value, mention.qualifier, mention.unit)
         lines.append(f"  {ind_id:<5} {_name(catalogue, report, ind_id)} = {value}  ←「{mention.phrase}」")
     if result.unmatched:
         lines.append(f"未对应指标的数字：{len(result.unmatched)} 个")
         for mention in result.unmatched:
-            lines.append(f"  {format_value(mention.value, mention.qualifier, mention.unit)}  ←「{mention.phrase}」")
+            lines.append(f"  {_as_written(mention.value, mention.qualifier, mention.unit)}  ←「{mention.phrase}」")
     return lines

@@ -6,7 +6,7 @@ from pathlib import Path
 from .docx_guard import MAX_DOCX_BYTES, refuse_non_docx
 from .errors import ImportFailed
 from .lines import Line
-from .text_reader import MAX_TEXT_BYTES, read_bytes, read_text_file
+from .text_reader import MAX_TEXT_BYTES, broken_places, read_bytes, read_text_file
 
 _ZIP = b"PK\x03\x04"
 _DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".wps", ".doc", ".wpt", ".dot")
@@ -21,4 +21,5 @@ def read_source_lines(path: Path) -> tuple[list[Line], list[str]]:
     refuse_non_docx(path, raw, text_expected=True)
     if len(raw) > MAX_TEXT_BYTES:
         raise ImportFailed(path, f"文件过大（{len(raw) / 1024 / 1024:.0f} MB），不像是一份报告")
-    return read_text_file(path, raw), []
+    lines = read_text_file(path, raw)
+    return lines, broken_places(lines)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from models.report import OrganLevel, Report, ReportMeta, Section
-from models.text import clean_text, is_cjk, normalize_punctuation
+from models.text import clean_text, display_width, is_cjk, normalize_punctuation
 
 from . import elements as el
 from .clutter import is_clutter
@@ -27,6 +27,13 @@ _SPACES = " \u3000\u00a0\t"
 _TITLE_STYLES = ("title", "标题")
 _HEAD_SCAN = 40  # the title is among the first lines or there is none
 _MAX_EXAMPLES = 5
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_MIN_WRAP_WIDTH = 15  # 汉字: a PDF line is 20–30 wide; shorter lines say nothing about wrapping
+_MIN_WRAPPED_LINES = 6
+_DASH = "—–\\-－―"
+_PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
+                          r"|\d{1,3}\s*/\s*\d{1,3})$")
+_TITLE_ORGAN = re.compile(r"^(.*?)(?:关于|\d{4}\s*年|[〇○零一二三四五六七八九]{4}\s*年)")
 _DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
 
 
@@ -80,6 +87,9 @@ def prepare(lines: list[Line]) -> list[_P]:
                    indent=len(piece) - len(stripped))
             if k == 0:
                 _attach_label(p, line)
+            elif not line.from_table:
+                # a web page pasted into Word: one paragraph, its lines (headings too) split by line breaks
+                p.mark = match_label(text)
             out.append(p)
     return out
 
@@ -110,6 +120,13 @@ def _is_body_like(p: _P) -> bool:
     return "。" in t or "；" in t or len(t) > 90 or t.count("，") >= 2
 
 
+def _is_title_in_heading_style(p: _P) -> bool:
+    """A heading style without a heading number, worded like a report's title (关于…的报告)."""
+    t = p.text
+    return (p.mark is None and p.src.outline_level is not None and len(t) <= 80 and not _is_body_like(p)
+            and ("关于" in t or t.endswith("报告")) and el.ends_like_title(t))
+
+
 def _is_heading(p: _P) -> bool:
     return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table)
 
@@ -134,11 +151,16 @@ class _Parser:
     # -- head ---------------------------------------------------------------------------
     def head_end(self) -> int:
         """Index of the first line of the body: a heading, the 主送 or running text."""
+        title_seen = False
         for i, p in enumerate(self.ps[:_HEAD_SCAN]):
             if is_clutter(p.text) or p.src.style.lower() in _TITLE_STYLES:
                 continue  # 「分享到：」 ends with a colon but is no 主送
+            if not title_seen and _is_title_in_heading_style(p):
+                title_seen = True  # a web page's <h1> saved as Word: 「Heading 1」 holding the title
+                continue
             if _is_heading(p) or el.is_addressee_line(p.text) or _is_body_like(p):
                 return i
+            title_seen = title_seen or el.has_title_word(p.text)
         return min(len(self.ps), _HEAD_SCAN)
 
     def _is_masthead(self, p: _P) -> bool:
@@ -173,12 +195,17 @@ class _Parser:
         for p in before:
             self._read_masthead_line(p)
         for p in self.ps[after_title:end]:
-            if not is_clutter(p.text):
+            if not is_clutter(p.text) and not self._repeats_title(p):
                 self.preamble.append(p.text)  # subtitles, speaker lines: kept as opening paragraphs
         if end < len(self.ps) and el.is_addressee_line(self.ps[end].text):
             self.meta.addressees = el.split_addressees(self.ps[end].text)
             return end + 1
         return end
+
+    def _repeats_title(self, p: _P) -> bool:
+        """A web page shows the title twice: in its header and above the article."""
+        flat = re.sub(r"\s", "", p.text)
+        return bool(self.title) and flat in (re.sub(r"\s", "", self.title), *self.title.split("\n"))
 
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
@@ -197,7 +224,7 @@ class _Parser:
             p = self.ps[i]
             if is_clutter(p.text) or self._is_masthead(p):
                 break
-            continuation = p.soft and p.src is self.ps[i - 1].src
+            continuation = p.soft and p.src is self.ps[i - 1].src and p.mark is None
             second_line = (not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text) and len(p.text) <= 40
                            and "，" not in p.text and not p.text.startswith("——"))
             if not (continuation or second_line):
@@ -208,7 +235,7 @@ class _Parser:
         return i
 
     def _read_masthead_line(self, p: _P) -> None:
-        if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text):
+        if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text) or self._repeats_title(p):
             return
         number = el.parse_doc_number(p.text)
         if number is not None:
@@ -263,13 +290,15 @@ class _Parser:
         if k is None or not el.is_signature_like(self.ps[k].text):
             self.warn("成文日期前没有识别出署名机关，请在「基本信息」中核对署名。")
             return date_at
-        names = [self.ps[k].text]
+        names = el.joint_signature(self.ps[k].text)
         first = k
         prev = self.ps[k - 1] if k - 1 >= start else None
-        if (prev is not None and el.is_organ_like(prev.text) and not _is_heading(prev)
-                and (prev.pushed_right or prev.src.align == ALIGN_CENTER) and self.ps[k].pushed_right):
-            names.insert(0, prev.text)  # joint signature: 党工委 above 办事处
+        if (len(names) == 1 and prev is not None and el.is_organ_like(prev.text) and not _is_heading(prev)
+                and ((prev.pushed_right or prev.src.align == ALIGN_CENTER) and self.ps[k].pushed_right
+                     or el.is_party_organ(prev.text) and el.is_organ_like(names[0]))):
+            names.insert(0, prev.text)  # joint signature: 党工委 above 办事处 (alignment lost in pasted text)
             first = k - 1
+        if len(names) > 1:
             self.warn(f"署名有两行（{'、'.join(names)}），已按两行保存，请核对。")
         self.meta.signature_name = "\n".join(names)
         self.organ_hint = names[-1]
@@ -303,13 +332,13 @@ class _Parser:
             elif printing is not None:
                 self.meta.printing_organ, self.meta.printing_date = printing
                 in_annex = False
+            elif not in_annex and el.annex_start(text):
+                in_annex = True  # before the clutter test: 「附件」 alone is also a web page's link list
+                self._keep(p, _annex_warning(p))
             elif is_clutter(text):
                 continue
             elif in_annex:
                 self._keep(p, "")
-            elif el.annex_start(text):
-                in_annex = True
-                self._keep(p, _annex_warning(p))
             elif el.note_text(text) is not None and not self.meta.notes:
                 self.meta.notes = el.note_text(text)
             elif el.annex_note(text) is not None:
@@ -335,7 +364,8 @@ class _Parser:
         annex_at = self._annex_in_body(body)
         headings = [p for p in body[:annex_at] if _is_heading(p)]
         ranks = _style_ranks(headings)
-        levels = [_level(p, ranks) for p in headings]
+        below_parts = self._parts_above_top_level(headings)
+        levels = [_level(p, ranks, below_parts) for p in headings]
         has_top = 1 in levels
         shift = (min(levels) - 1) if levels and not has_top else 0
         if levels and not has_top:
@@ -353,7 +383,7 @@ class _Parser:
             if p.src.from_table and not table_warned:
                 table_warned = True
                 self.warn(f"第{p.number}段处的表格已按行转为段落（报告正文不含表格，统计数字请在「统计指标」中填写）。")
-            level = _level(p, ranks) - shift if _is_heading(p) else None
+            level = _level(p, ranks, below_parts) - shift if _is_heading(p) else None
             if level is None or (not stack and level > 1 and has_top):
                 (stack[-1][1].paragraphs if stack else self.preamble).append(p.text)
                 continue
@@ -362,6 +392,14 @@ class _Parser:
             section = self._section(p)
             (stack[-1][1].children if stack else self.sections).append(section)
             stack.append((level, section))
+
+    def _parts_above_top_level(self, headings: list[_P]) -> bool:
+        """Whether 「第一部分」 headings hold 「一、」 headings (then every other level moves one down)."""
+        parts = [p for p in headings if p.mark is not None and p.mark.is_part]
+        if not parts:
+            return False
+        self.warn(f"原文用「{parts[0].mark.label}」等作一级标题，导出时按公文格式写作「一、」「二、」……，请核对。")
+        return any(p.mark is not None and p.mark.level == 1 and not p.mark.is_part for p in headings)
 
     def _annex_in_body(self, body: list[_P]) -> int:
         """Index of 「附件1」 when attachment pages follow the body (no date line), else len(body)."""
@@ -416,6 +454,11 @@ class _Parser:
 
 
 def _label_key(label: str) -> str:
+    part = re.match(r"^第([^部]+)部分", label)
+    if part:
+        return part.group(1)  # 第一部分 prints as 一、 (said once in a warning of its own)
+    # 「１．」 and 「1.」, 「一 、」 and 「一、」 print the same number
+    label = re.sub(r"\s", "", label.translate(_FULL_WIDTH_DIGITS))
     return label.replace("(", "（").replace(")", "）").replace("．", ".").replace("、", ".").rstrip(".")
 
 
@@ -424,9 +467,9 @@ def _style_ranks(headings: list[_P]) -> dict[int, int]:
     return {lvl: i + 1 for i, lvl in enumerate(levels[:4])}
 
 
-def _level(p: _P, ranks: dict[int, int]) -> int:
+def _level(p: _P, ranks: dict[int, int], below_parts: bool = False) -> int:
     if p.mark is not None:
-        return p.mark.level
+        return p.mark.level if p.mark.is_part or not below_parts else min(4, p.mark.level + 1)
     return ranks.get(p.src.outline_level, 4)
 
 
@@ -449,11 +492,11 @@ def _short(text: str, n: int = 20) -> str:
 
 
 def _organ_from_title(title: str) -> str:
-    flat = title.replace("\n", "")
-    if "关于" in flat:
-        head = flat.split("关于", 1)[0].strip()
-        if el.is_organ_like(head):
-            return head
+    """「某某局关于……」, 「某某局2024年……报告」; of a joint 「中共某镇委员会 某镇人民政府关于……」 the government."""
+    m = _TITLE_ORGAN.match(title.replace("\n", ""))
+    pieces = m.group(1).split() if m else []
+    if pieces and all(el.is_organ_like(p) for p in pieces):
+        return pieces[-1]
     return ""
 
 
@@ -484,11 +527,52 @@ def _check_is_text_of_a_report(ps: list[_P], source: Optional[str]) -> None:
         raise ImportFailed(source, f"内容{what}，不像是一份报告（应为 Word 文件或报告全文的文字）")
 
 
+def _without_page_numbers(ps: list[_P]) -> tuple[list[_P], int]:
+    """Text copied from a PDF carries the page numbers (— 3 —, 第3页 共10页) between its paragraphs."""
+    kept = [p for p in ps if not _PAGE_NUMBER.match(p.text)]
+    return kept, len(ps) - len(kept)
+
+
+def _page_width(ps: list[_P]) -> Optional[float]:
+    """The width of a full line when the text is hard-wrapped (copied from a PDF), else None.
+
+    A PDF's lines all run to the same width, so many lines share it; real paragraphs vary."""
+    widths = [display_width(p.text) for p in ps if not p.src.from_table and display_width(p.text) >= _MIN_WRAP_WIDTH]
+    if not widths:
+        return None
+    best, count = max(((w, sum(1 for v in widths if abs(v - w) <= 1)) for w in set(widths)), key=lambda x: x[1])
+    return best if count >= max(_MIN_WRAPPED_LINES, 0.3 * len(ps)) else None
+
+
+def _join_wrapped(ps: list[_P]) -> list[_P]:
+    """Lines broken only because the page was full are joined again into their paragraph."""
+    width = _page_width(ps)
+    if width is None:
+        return ps
+    out: list[_P] = []
+    last_line = ""  # the previous physical line (out[-1] may hold several already)
+    for p in ps:
+        prev = out[-1] if out else None
+        if (prev is not None and p.mark is None and not p.src.from_table and not prev.src.from_table
+                and last_line[-1] not in "。！？：；" and width - 2 <= display_width(last_line) <= width + 1
+                and not el.parse_date_line(p.text)[0]):
+            prev.text += p.text
+            if prev.mark is not None:  # the heading's text runs on: its run-in part grows
+                prev.mark = match_label(prev.text) or prev.mark
+        else:
+            out.append(p)
+        last_line = p.text
+    return out
+
+
 def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
-    ps = prepare(lines)
+    ps, page_numbers = _without_page_numbers(prepare(lines))
+    ps = _join_wrapped(ps)
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
+    if page_numbers:
+        parser.warn(f"已去掉{page_numbers}行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。")
     body_start = parser.read_head()
     body_end, tail_start = parser.read_end(body_start)
     parser.read_body(body_start, body_end)

@@ -183,11 +183,11 @@ def format_number(value: Optional[Number], decimals: int = 1) -> str:
     return str(value)
 
 
-def format_value(value: Optional[Number], qualifier: str = "", unit: str = "") -> str:
+def format_value(value: Optional[Number], qualifier: str = "", unit: str = "", decimals: int = 1) -> str:
     """The number as a report writes it: 460余人次, 超过95%, 1860人次."""
     if value is None:
         return ""
-    number = format_number(value)
+    number = format_number(value, decimals)
     if qualifier in PREFIX_QUALIFIERS:
         return f"{qualifier}{number}{unit}"
     return f"{number}{qualifier}{unit}"

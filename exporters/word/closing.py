@@ -5,9 +5,13 @@ from models.report import Report
 from models.text import display_width
 
 from .styles import CHAR, LINE
+from .title import break_title
 from .writer import DocWriter, Indent
 
 BODY_INDENT = 2  # 空二字
+LINE_CHARS = 28
+SIGNATURE_MAX = LINE_CHARS - 2         # unsealed: 署名 右空二字
+SIGNATURE_MAX_SEALED = LINE_CHARS      # sealed: the 署名 may move to the right edge (see below)
 FULL_SPACE = "\u3000"
 
 
@@ -55,7 +59,10 @@ def write_signature(w: DocWriter, report: Report) -> list[str]:
     if not date:
         problems.append("未填写成文日期，Word 文件中没有成文日期。")
     sealed = w.sheet.options.signature == "sealed"
-    w_sig, w_date = display_width(signature), display_width(date)
+    # A name longer than the line (a joint office's full name) is broken into balanced lines that keep
+    # words whole, right-aligned one above the other; the layout rules apply to the longest line.
+    lines = break_title(signature, SIGNATURE_MAX_SEALED if sealed else SIGNATURE_MAX) if signature else []
+    w_sig, w_date = max((display_width(line) for line in lines), default=0.0), display_width(date)
     if sealed:
         date_right = 4.0
         sig_right = date_right + (w_date - w_sig) / 2
@@ -67,7 +74,7 @@ def write_signature(w: DocWriter, report: Report) -> list[str]:
         sig_right = date_right + w_date + 2 - w_sig
         room = LINE
     if signature:
-        w.paragraph("GWSignature", signature, where="署名", indent=Indent(right=_tw(sig_right)), space_before=room)
+        w.paragraph("GWSignature", "\n".join(lines), where="署名", indent=Indent(right=_tw(sig_right)), space_before=room)
     if date:
         w.paragraph("GWDate", date, where="成文日期", indent=Indent(right=_tw(date_right)),
                     space_before=0 if signature else room)

@@ -48,7 +48,7 @@ class DocWriter:
         self._style_geometry: dict[str, tuple[int, int, int]] = {}
 
     def paragraph(self, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
-                  space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),
+                  space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[Union[int, tuple[int, str]]] = (),
                   jc: Optional[str] = None, page_break_before: bool = False, lines: Optional[int] = None):
         """Add a body paragraph of style ``sid``. ``runs`` is text or [(text, character style id)],
         already prepared (see :class:`TextPrep`). ``lines`` fixes the line count for the flow
@@ -72,7 +72,7 @@ class DocWriter:
         return self._style_geometry[sid]
 
     def fill(self, paragraph, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
-             space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),
+             space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[Union[int, tuple[int, str]]] = (),
              jc: Optional[str] = None, page_break_before: bool = False):
         """Style, runs and direct properties of an existing paragraph (also one in a table cell, which
         the flow estimate measures as a whole). Returns the runs as a list."""
@@ -94,8 +94,8 @@ class DocWriter:
             ppr = paragraph._p.get_or_add_pPr()
             if page_break_before:
                 ooxml.set_flag(ppr, "pageBreakBefore")
-            for pos in tabs:
-                ooxml.set_tab(ppr, pos)
+            for tab in tabs:  # a position (a right tab) or (position, kind)
+                ooxml.set_tab(ppr, *tab) if isinstance(tab, tuple) else ooxml.set_tab(ppr, tab)
             if space_before is not None or line is not None:
                 ooxml.set_spacing(ppr, line=line if line is not None else spec.line,
                                   before=space_before if space_before is not None else spec.space_before)

@@ -1,0 +1,115 @@
+"""Reports of other offices that stress the layout: a 署名 longer than a line, a 发文字号 with a long
+机关代字 beside two 签发人, several lines of 签发人. What a clerk would see on paper, checked in the XML
+(widths in characters of the 28-character line)."""
+import datetime as dt
+import io
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from exporters.word import WordOptions, build_docx
+from models.report import DocNumber
+from models.text import display_width
+from tests.test_word_content import small_report
+
+CHAR_TW = 8845 / 28          # one character of the 28-character line
+PITCH_TW = 315               # a 3号 character with the −0.25 pt tracking (portable grid)
+LONG_ORGAN = "中共西南省东川市北岭彝族苗族自治县委员会全面依法治县委员会办公室"  # 34 字
+
+
+def _doc(report, **options):
+    return docx.Document(io.BytesIO(build_docx(report, options=WordOptions(**options))[0]))
+
+
+def _right_chars(paragraph) -> float:
+    return int(paragraph._p.pPr.find(qn("w:ind")).get(qn("w:right"))) / CHAR_TW
+
+
+@pytest.mark.parametrize("signature", ["unsealed", "sealed"])
+def test_a_signature_longer_than_a_line_breaks_into_lines_inside_the_block(signature):
+    report = small_report(organ_name=LONG_ORGAN, signing_date=dt.date(2026, 1, 31))
+    doc = _doc(report, signature=signature)
+    date = next(p for p in doc.paragraphs if p.text == "2026年1月31日")
+    paragraphs = doc.paragraphs
+    sig = paragraphs[[p._p for p in paragraphs].index(date._p) - 1]
+    lines = sig.text.split("\n")
+    assert "".join(lines) == LONG_ORGAN and len(lines) == 2
+    sig_right, date_right = _right_chars(sig), _right_chars(date)
+    widest = max(display_width(line) for line in lines)
+    assert sig_right >= 0 and sig_right + widest <= 28          # every line of the 署名 on the line
+    assert date_right >= 2 and date_right + display_width(date.text) <= 28
+    if signature == "unsealed":
+        assert sig_right == pytest.approx(2, abs=0.01)           # 右空二字
+        # the date starts two characters right of the 署名's first character
+        assert (28 - date_right - display_width(date.text)) - (28 - sig_right - widest) == pytest.approx(2, abs=0.01)
+
+
+def _masthead(doc):
+    """The paragraphs between the 标志 and the red line (签发人 lines, then the 发文字号)."""
+    paragraphs = doc.paragraphs
+    end = next(i for i, p in enumerate(paragraphs) if p.style.style_id == "GWDocNumber")
+    return paragraphs[1:end + 1]
+
+
+def _tabs(paragraph):
+    return [(t.get(qn("w:val")), int(t.get(qn("w:pos")))) for t in paragraph._p.pPr.findall(f"{qn('w:tabs')}/{qn('w:tab')}")]
+
+
+def _scale(run) -> int:
+    w = run._r.rPr.find(qn("w:w")) if run._r.rPr is not None else None
+    return 100 if w is None else int(w.get(qn("w:val")))
+
+
+def test_a_long_document_number_and_two_signers_stay_on_one_line():
+    number = DocNumber("北岭县委依法治县办发", 2026, 108)
+    report = small_report(doc_number=number, signers=["欧阳建国", "司马长风"])
+    data, warnings = build_docx(report)
+    line, = _masthead(docx.Document(io.BytesIO(data)))
+    assert line.text == "\u3000北岭县委依法治县办发〔2026〕108号\t签发人：欧阳建国\u3000司马长风"
+    (kind, tab), = _tabs(line)
+    assert kind == "right" and 28 - tab / CHAR_TW == pytest.approx(1, abs=0.05)      # 签发人 右空一字
+    names_start = tab - display_width("签发人：欧阳建国\u3000司马长风") * PITCH_TW
+    number_run = next(r for r in line.runs if "〔" in r.text)
+    # the 发文字号 (digits at most 0.6 of a character) narrowed so that a character's space is left
+    width = (display_width(number_run.text) + 0.1 * sum(c.isdigit() for c in number_run.text)) * PITCH_TW
+    assert _scale(number_run) < 100
+    assert PITCH_TW + width * _scale(number_run) / 100 + PITCH_TW <= names_start
+    assert not any("排不进一行" in m for m in warnings)
+
+
+def test_a_short_document_number_is_not_narrowed(sample_report):
+    line, = _masthead(_doc(sample_report))
+    assert all(_scale(r) == 100 for r in line.runs)
+
+
+def test_names_on_later_signer_lines_align_with_the_first_name_above():
+    report = small_report(doc_number=DocNumber("北政", 2026, 5), signers=["欧阳建国", "司马长风", "张三", "李四四"])
+    first, last = _masthead(_doc(report))
+    assert first.text == "\t签发人：欧阳建国\u3000司马长风"
+    assert last.text == "\u3000北政〔2026〕5号\t张三\u3000李四四"
+    (kind1, tab1), = _tabs(first)
+    (kind2, tab2), = _tabs(last)
+    assert kind1 == "right" and 28 - tab1 / CHAR_TW == pytest.approx(1, abs=0.05)
+    first_name_start = tab1 - display_width("欧阳建国\u3000司马长风") * PITCH_TW
+    assert kind2 == "left" and tab2 == pytest.approx(first_name_start, abs=2)
+
+
+def test_a_document_number_that_cannot_fit_beside_the_names_is_reported():
+    report = small_report(doc_number=DocNumber("北岭彝族苗族自治县委员会全面依法治县委员会办公室发", 2026, 108),
+                          signers=["欧阳建国", "司马长风"])
+    _, warnings = build_docx(report)
+    assert any("发文字号" in m and "排不进一行" in m for m in warnings)
+
+
+@pytest.mark.render
+def test_a_long_document_number_with_two_signers_renders_conforming(tmp_path):
+    from tests.test_word_render import _assert_conforms, _check
+    report = small_report(organ_name="北岭县人民政府", doc_number=DocNumber("北岭县委依法治县办发", 2026, 108),
+                          signers=["欧阳建国", "司马长风"])
+    report.preamble = ["坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，扎实推进法治政府建设"
+                       "各项工作任务落地见效，依法行政水平持续提升。现将有关情况报告如下："]  # full lines to measure
+    result = _check(report, "official", tmp_path)
+    _assert_conforms(result, "official")
+    status = {c["name"]: c["status"] for c in result["checks"]}
+    assert status["header.signer"] == status["header.docnum-pos"] == "PASS"

@@ -3,12 +3,15 @@
 (widths in characters of the 28-character line)."""
 import datetime as dt
 import io
+import json
+import subprocess
+import sys
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
-from exporters.word import WordOptions, build_docx
+from exporters.word import WordOptions, build_docx, export_docx
 from models.report import DocNumber
 from models.text import display_width
 from tests.test_word_content import small_report
@@ -113,3 +116,79 @@ def test_a_long_document_number_with_two_signers_renders_conforming(tmp_path):
     _assert_conforms(result, "official")
     status = {c["name"]: c["status"] for c in result["checks"]}
     assert status["header.signer"] == status["header.docnum-pos"] == "PASS"
+
+
+# -- the 署名 and 成文日期 never stand on a page without body text (GB/T 9704 7.3.5.5) -----------------
+
+def _filler_report(n: int, signed: bool = True):
+    """A report whose body ends with ``n`` one-line paragraphs: n = 0…22 ends it on every line of a page."""
+    report = small_report(organ_name="南山区人民政府" if signed else "", title="南山区人民政府关于2024年度法治政府建设情况的报告",
+                          signing_date=dt.date(2025, 1, 5) if signed else None)
+    report.sections[1].paragraphs = ["正文。"] * n
+    return report
+
+
+def _body_end(report, monkeypatch) -> int:
+    """Twips used on the body's last page, by the page-flow estimate, for the report without 署名/日期."""
+    import exporters.word.export as export
+    flows = []
+
+    class Recording(export.Flow):
+        def __init__(self, *args):
+            super().__init__(*args)
+            flows.append(self)
+
+    monkeypatch.setattr(export, "Flow", Recording)
+    build_docx(report, version="public")
+    monkeypatch.undo()
+    return flows[0].end()[1]
+
+
+def _find_filler(monkeypatch, lines_left: int) -> int:
+    for n in range(23):
+        if (12756 - _body_end(_filler_report(n, signed=False), monkeypatch)) // 579 == lines_left:
+            return n
+    raise AssertionError(f"no report leaves {lines_left} lines")
+
+
+def _signature_paragraphs(report):
+    paragraphs = docx.Document(io.BytesIO(build_docx(report, version="public")[0])).paragraphs
+    i = next(i for i, p in enumerate(paragraphs) if p.style.style_id == "GWSignature")
+    return paragraphs[i - 1], paragraphs[i]
+
+
+def test_a_full_last_page_takes_the_last_body_paragraph_along_with_the_signature(monkeypatch):
+    before, sig = _signature_paragraphs(_filler_report(_find_filler(monkeypatch, 0)))
+    assert before.text == "正文。" and before.paragraph_format.keep_with_next
+    assert sig.paragraph_format.space_before.twips == 579         # the blank line stays
+
+
+def test_two_lines_left_take_the_signature_without_its_blank_line(monkeypatch):
+    before, sig = _signature_paragraphs(_filler_report(_find_filler(monkeypatch, 2)))
+    assert not before.paragraph_format.keep_with_next
+    assert sig.paragraph_format.space_before.twips < 579
+
+
+def test_enough_room_keeps_the_blank_line(monkeypatch):
+    before, sig = _signature_paragraphs(_filler_report(_find_filler(monkeypatch, 5)))
+    assert not before.paragraph_format.keep_with_next
+    assert sig.paragraph_format.space_before.twips == 579
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("lines_left", [0, 1, 2])
+def test_the_signature_page_shows_body_text_when_rendered(monkeypatch, lines_left, tmp_path):
+    from tests.test_word_render import _checker
+    checker = _checker()
+    pdfplumber = pytest.importorskip("pdfplumber")
+    target, pdf_path = tmp_path / "public.docx", tmp_path / "render.pdf"
+    export_docx(_filler_report(_find_filler(monkeypatch, lines_left)), target, version="public")
+    run = subprocess.run([sys.executable, str(checker), str(target), "--json", "--keep-pdf", str(pdf_path)],
+                         capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert json.loads(run.stdout)["failed"] == 0
+    with pdfplumber.open(pdf_path) as pdf:
+        pages = [[line.replace(" ", "") for line in (page.extract_text() or "").splitlines() if line.strip()]
+                 for page in pdf.pages]
+    lines = next(lines for lines in pages if "2025年1月5日" in lines)
+    date = lines.index("2025年1月5日")
+    assert lines[date - 1] == "南山区人民政府" and "正文。" in lines[:date - 1], lines

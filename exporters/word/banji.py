@@ -20,14 +20,13 @@ from models.text import display_width
 
 from . import ooxml
 from .styles import BANJI_PT, BLOCK_H, BLOCK_W, LINE
-from .layout import advances
+from .layout import SLACK, advances
 from .writer import DocWriter, Indent
 
 RULE_OUTER, RULE_INNER = 8, 6   # 1/8 pt: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
 EM = int(BANJI_PT * 20)         # one 4号 character: 左右各空一字
 FINAL_LINE = 20                 # the document's closing paragraph after the table (1 pt)
 MIN_ISSUER_SCALE = 60           # narrower 印发机关 text would be hard to read; it wraps instead
-SLACK = 40                      # kept free at the bottom so that rounding cannot push a page over
 
 
 def banji_rows(w: DocWriter, report: Report) -> tuple[list[tuple[str, object]], list[str]]:

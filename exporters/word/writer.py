@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence, Union
 
+from docx.oxml.ns import qn
+
 from . import ooxml
 from .layout import Flow
 from .styles import StyleSheet
@@ -16,6 +18,8 @@ from .text_prep import FontWarnings, TextPrep
 # Characters Word sets in the hAnsi face unless the run says w:hint="eastAsia": quotes, dashes,
 # ellipsis, middle dot and other General Punctuation.
 _AMBIGUOUS = re.compile("[\u00b7\u2010-\u206f\u00a7\u00a8\u00b0\u00b1\u00d7\u00f7]")
+
+_P = qn("w:p")
 
 Runs = Union[str, Sequence[tuple[str, Optional[str]]]]
 
@@ -62,6 +66,13 @@ class DocWriter:
                             space_before=spec.space_before if space_before is None else space_before,
                             line=line, page_break_before=page_break_before, lines=lines)
         return paragraph
+
+    def keep_last_with_next(self) -> None:
+        """Keep the last paragraph of the body on the page of the paragraph that follows it."""
+        last = next((el for el in reversed(self.document.element.body) if el.tag == _P), None)
+        if last is not None and self.flow.blocks:
+            ooxml.set_flag(last.get_or_add_pPr(), "keepNext")
+            self.flow.blocks[-1].keep_next = True
 
     def _geometry(self, sid: str, indent: Optional[Indent]) -> tuple[int, int, int]:
         if indent is not None:

@@ -192,3 +192,57 @@ def test_the_signature_page_shows_body_text_when_rendered(monkeypatch, lines_lef
     lines = next(lines for lines in pages if "2025年1月5日" in lines)
     date = lines.index("2025年1月5日")
     assert lines[date - 1] == "南山区人民政府" and "正文。" in lines[:date - 1], lines
+
+
+def test_a_reference_to_an_empty_indicator_is_warned_not_slipped_into_the_document():
+    from models.catalogue import default_catalogue
+    from models.report import IndicatorValue
+    report = small_report()
+    report.preamble = ["全年办理行政许可{{B05}}件，标题中不算。", "再次引用{{B05}}件。"]
+    name = default_catalogue().resolve("B05", report).name
+    data, warnings = build_docx(report)
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert any(f"〔未填：{name}〕" in t for t in texts)
+    unfilled = [m for m in warnings if name in m]
+    assert len(unfilled) == 1 and "未填" in unfilled[0]           # once, however often it is referred to
+    report.values["B05"] = IndicatorValue(value=1860)
+    data, warnings = build_docx(report)
+    assert not any(name in m for m in warnings)
+    assert any("1860件" in p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+
+
+LONG_ISSUER = "中共西南省东川市北岭彝族苗族自治县委员会全面依法治县委员会办公室秘书科综合股"  # 39 字
+
+
+def _issuer_row(report):
+    doc = docx.Document(io.BytesIO(build_docx(report)[0]))
+    return doc.tables[-1].rows[-1].cells[0].paragraphs[0]
+
+
+def test_an_issuing_organ_too_long_to_narrow_is_broken_into_lines_with_the_date_on_the_last():
+    report = small_report(printing_organ=LONG_ISSUER, printing_date=dt.date(2026, 2, 2))
+    row = _issuer_row(report)
+    organ, date = row.text.split("\t")
+    lines = organ.split("\n")
+    assert "".join(lines) == LONG_ISSUER and len(lines) == 2 and date == "2026年2月2日印发"
+    char = 14 * 20 - 5                                  # a 4号 character with the tracking, twips
+    line_room = 8845 - 2 * 280                          # 左右各空一字
+    assert all(display_width(line) * char <= line_room for line in lines)
+    digits = sum(c.isdigit() for c in date)             # the stand-in's digits are at most 0.6 wide
+    assert (display_width(lines[-1]) + display_width(date) + 0.1 * digits + 1) * char <= line_room
+    assert all(r._r.rPr is None or r._r.rPr.find(qn("w:w")) is None for r in row.runs)  # not narrowed
+
+
+def test_a_long_issuing_organ_that_fits_narrowed_stays_on_one_line():
+    report = small_report(printing_organ="中共东川市北岭彝族苗族自治县委员会全面依法治县委员会办公室", printing_date=dt.date(2026, 2, 2))
+    row = _issuer_row(report)
+    assert "\n" not in row.text and 60 <= _scale(row.runs[0]) < 100
+
+
+@pytest.mark.render
+def test_a_broken_issuing_organ_keeps_the_banji_on_the_bottom_of_the_last_page(tmp_path):
+    from tests.test_word_render import _assert_conforms, _check
+    report = small_report(printing_organ=LONG_ISSUER, printing_date=dt.date(2026, 2, 2))
+    report.preamble = ["坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，扎实推进法治政府建设"
+                       "各项工作任务落地见效，依法行政水平持续提升。现将有关情况报告如下："]
+    _assert_conforms(_check(report, "official", tmp_path), "official")

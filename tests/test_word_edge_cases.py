@@ -77,6 +77,7 @@ def test_a_long_document_number_and_two_signers_stay_on_one_line():
     # the 发文字号 (digits at most 0.6 of a character) narrowed so that a character's space is left
     width = (display_width(number_run.text) + 0.1 * sum(c.isdigit() for c in number_run.text)) * PITCH_TW
     assert _scale(number_run) < 100
+    assert number_run._r.rPr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"  # the character grid would undo it
     assert PITCH_TW + width * _scale(number_run) / 100 + PITCH_TW <= names_start
     assert not any("排不进一行" in m for m in warnings)
 

@@ -95,7 +95,9 @@ def _write_signers(w: DocWriter, number: str, signers: list[str], space: int) ->
                             where="发文字号、签发人", tabs=[first_tab if only else (column, "left")],
                             space_before=space if only else 0, lines=2 if problems else 1, jc="left")
     if scale < 100:
-        ooxml.set_scale(paragraph.runs[1]._r.get_or_add_rPr(), scale)
+        rpr = paragraph.runs[1]._r.get_or_add_rPr()
+        ooxml.set_scale(rpr, scale)
+        ooxml.rpr_snap_off(rpr)  # on Word's character grid a snapped character fills its cell, narrowed or not
     return problems
 
 

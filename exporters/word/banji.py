@@ -20,14 +20,14 @@ from models.text import display_width
 
 from . import ooxml
 from .styles import BANJI_PT, BLOCK_H, BLOCK_W, LINE
-from .layout import advances
+from .layout import SLACK, advances
+from .title import break_title
 from .writer import DocWriter, Indent
 
 RULE_OUTER, RULE_INNER = 8, 6   # 1/8 pt: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
 EM = int(BANJI_PT * 20)         # one 4号 character: 左右各空一字
 FINAL_LINE = 20                 # the document's closing paragraph after the table (1 pt)
-MIN_ISSUER_SCALE = 60           # narrower 印发机关 text would be hard to read; it wraps instead
-SLACK = 40                      # kept free at the bottom so that rounding cannot push a page over
+MIN_ISSUER_SCALE = 60           # narrower 印发机关 text would be hard to read; it is broken into lines instead
 
 
 def banji_rows(w: DocWriter, report: Report) -> tuple[list[tuple[str, object]], list[str]]:
@@ -49,6 +49,7 @@ def banji_rows(w: DocWriter, report: Report) -> tuple[list[tuple[str, object]], 
 
 def write_banji(w: DocWriter, report: Report) -> list[str]:
     rows, problems = banji_rows(w, report)
+    rows = [(kind, _fit_issuer(w, *text) if kind == "印发" else text) for kind, text in rows]
     heights = [_row_height(w, kind, text) for kind, text in rows]
     table_height = sum(heights) + _rules_height(len(rows))
     if w.sheet.options.banji_placement == "bottom":
@@ -63,10 +64,9 @@ def write_banji(w: DocWriter, report: Report) -> list[str]:
             w.fill(paragraph, "GWBanji", text, where="版记",
                    indent=Indent(hanging=int(round(lead)), left=EM + int(round(lead)), right=EM))
         else:
-            organ, date = text
+            organ, date, scale = text
             w.fill(paragraph, "GWBanji", [(organ, None), ("\t" + date, None)], where="版记",
                    indent=Indent(left=EM), tabs=[BLOCK_W - EM])
-            scale = _issuer_scale(w, organ, date)
             if scale < 100:
                 ooxml.set_scale(paragraph.runs[0]._r.get_or_add_rPr(), scale)
     w.flow.fixed(table_height)
@@ -81,20 +81,28 @@ def _advance(w: DocWriter) -> float:
 
 def _row_height(w: DocWriter, kind: str, text) -> int:
     if kind != "抄送":
-        return LINE
+        return LINE * (text[0].count("\n") + 1)
     lead = display_width("抄送：") * _advance(w)
     return LINE * w.flow.measure("GWBanji", text, geometry=(-int(lead), EM + int(lead), EM))
 
 
-def _issuer_scale(w: DocWriter, organ: str, date: str) -> int:
-    """Horizontal scale (%) that keeps a long 印发机关 and the date on one line, one character apart
-    (GB/T 9704 7.3.5.5 allows narrowing when there is no room)."""
+def _fit_issuer(w: DocWriter, organ: str, date: str) -> tuple[str, str, int]:
+    """(印发机关 as printed, date, horizontal scale in %). A long 印发机关 is narrowed to keep the date on
+    its line, one character apart (GB/T 9704 7.3.5.5 allows narrowing when there is no room); one too
+    long even at MIN_ISSUER_SCALE is broken into lines that keep words whole, the date on the last
+    (left to wrap by itself, the date would split and the 版记 grow past its estimate)."""
     tracking = (w.sheet.pitch_pt("GWBanji") - BANJI_PT) * 20
     room = BLOCK_W - 2 * EM - EM - sum(advances(date, EM, tracking))
     need = sum(advances(organ, EM, tracking))
     if need <= room:
-        return 100
-    return max(MIN_ISSUER_SCALE, int(room / need * 100))
+        return organ, date, 100
+    if need * MIN_ISSUER_SCALE / 100 <= room:
+        return organ, date, int(room / need * 100)
+    char = EM + tracking
+    lines = break_title(organ, (BLOCK_W - 2 * EM) / char)  # the lines above the date's may be full
+    if sum(advances(lines[-1], EM, tracking)) > room:
+        lines = break_title(organ, room / char)
+    return "\n".join(lines), date, 100
 
 
 def _rules_height(rows: int) -> int:

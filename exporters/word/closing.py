@@ -4,10 +4,15 @@ from __future__ import annotations
 from models.report import Report
 from models.text import display_width
 
-from .styles import CHAR, LINE
+from .layout import SLACK
+from .styles import BLOCK_H, CHAR, LINE
+from .title import break_title
 from .writer import DocWriter, Indent
 
 BODY_INDENT = 2  # 空二字
+LINE_CHARS = 28
+SIGNATURE_MAX = LINE_CHARS - 2         # unsealed: 署名 右空二字
+SIGNATURE_MAX_SEALED = LINE_CHARS      # sealed: the 署名 may move to the right edge (see below)
 FULL_SPACE = "\u3000"
 
 
@@ -55,7 +60,10 @@ def write_signature(w: DocWriter, report: Report) -> list[str]:
     if not date:
         problems.append("未填写成文日期，Word 文件中没有成文日期。")
     sealed = w.sheet.options.signature == "sealed"
-    w_sig, w_date = display_width(signature), display_width(date)
+    # A name longer than the line (a joint office's full name) is broken into balanced lines that keep
+    # words whole, right-aligned one above the other; the layout rules apply to the longest line.
+    lines = break_title(signature, SIGNATURE_MAX_SEALED if sealed else SIGNATURE_MAX) if signature else []
+    w_sig, w_date = max((display_width(line) for line in lines), default=0.0), display_width(date)
     if sealed:
         date_right = 4.0
         sig_right = date_right + (w_date - w_sig) / 2
@@ -66,12 +74,28 @@ def write_signature(w: DocWriter, report: Report) -> list[str]:
         date_right = max(2.0, w_sig - w_date)
         sig_right = date_right + w_date + 2 - w_sig
         room = LINE
+    if signature or date:
+        room = _room_on_the_page(w, room, len(lines) + (1 if date else 0))
     if signature:
-        w.paragraph("GWSignature", signature, where="署名", indent=Indent(right=_tw(sig_right)), space_before=room)
+        w.paragraph("GWSignature", "\n".join(lines), where="署名", indent=Indent(right=_tw(sig_right)), space_before=room)
     if date:
         w.paragraph("GWDate", date, where="成文日期", indent=Indent(right=_tw(date_right)),
                     space_before=0 if signature else room)
     return problems
+
+
+def _room_on_the_page(w: DocWriter, room: int, lines: int) -> int:
+    """The space above the 署名, which must not stand on a page without body text: GB/T 9704 7.3.5.5
+    adjusts the spacing when the 署名 and 成文日期 do not fit below the body. Less blank room when that
+    suffices; otherwise the last paragraph before them moves to the next page with them."""
+    _, used = w.flow.end()
+    left, text = BLOCK_H - used, lines * LINE
+    if left >= room + text:
+        return room
+    if left >= text:
+        return max(0, left - text - SLACK)
+    w.keep_last_with_next()
+    return room
 
 
 def write_notes(w: DocWriter, report: Report) -> None:

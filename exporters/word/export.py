@@ -80,4 +80,4 @@ def build_docx(report: Report, *, version: str = "official", options: Optional[W
     setup_properties(document, title=title, author=w.prep.inline(report.meta.organ_name))
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue(), problems + fonts.messages()
+    return buffer.getvalue(), problems + w.prep.messages() + fonts.messages()

@@ -33,6 +33,9 @@ NARROW_DEFAULT = 0.5
 # autoSpaceDN off, which Word honours (0 em) but LibreOffice 7.4 ignores (≈ 0.22 em); the estimate
 # keeps the wider LibreOffice text, so an error leaves the 版记 a line high, never on a new page.
 AUTOSPACE = 0.25
+# Twips kept free where the estimate fills a page to its bottom, so that rounding in a renderer cannot
+# push the last line over.
+SLACK = 40
 
 
 @dataclass

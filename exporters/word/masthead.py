@@ -9,6 +9,7 @@ from models.report import Report
 from models.text import display_width
 
 from . import ooxml
+from .layout import advances
 from .styles import BLOCK_W, LINE, RED_RULE_SPACE
 from .writer import DocWriter
 
@@ -17,6 +18,9 @@ from .writer import DocWriter
 # below the line's top (measured in LibreOffice's render, see docs/word-export.md).
 ORG_MARK_TOP = 2030          # 35 mm (1984 tw) + 0.8 mm for the em box below the line's top
 SIGNER_TAB = BLOCK_W - 320   # right tab: 签发人 右空一字
+DOCNUM_INDENT = 320          # 发文字号 左空一字 (a leading U+3000, so that the red border stays full width)
+CHAR_GAP = 320               # at least one character between the 发文字号 and the 签发人
+MIN_NUMBER_SCALE = 60        # a narrower 发文字号 would be hard to read
 FULL_SPACE = "\u3000"
 LINES_BELOW_MARK = 2
 TITLE_LINES_BELOW_RULE = 2
@@ -55,21 +59,50 @@ def write_masthead(w: DocWriter, report: Report) -> tuple[list[str], int]:
     signers = [w.prep.inline(s) for s in meta.signers if w.prep.inline(s)]
     space = LINES_BELOW_MARK * LINE
     if signers:
-        # 上行文: two names a line; the 发文字号 goes on the line of the last names.
-        pairs = [signers[i:i + 2] for i in range(0, len(signers), 2)]
-        for i, pair in enumerate(pairs[:-1]):
-            w.paragraph("GWSignerLine", _signer_runs(pair, first=i == 0), where="签发人", tabs=[SIGNER_TAB],
-                        space_before=space if i == 0 else 0, lines=1)
-        first = len(pairs) == 1
-        w.paragraph("GWDocNumber", [(FULL_SPACE + number, None)] + _signer_runs(pairs[-1], first=first),
-                    where="发文字号、签发人", tabs=[SIGNER_TAB], space_before=space if first else 0, lines=1,
-                    jc="left")
+        problems += _write_signers(w, number, signers, space)
     else:
         w.paragraph("GWDocNumber", number, where="发文字号", space_before=space)
     w.flow.fixed(RED_RULE_SPACE * 20 + options.red_line_eighths * 20 // 8)
     return problems, TITLE_LINES_BELOW_RULE * LINE
 
 
-def _signer_runs(names: list[str], first: bool) -> list[tuple[str, str | None]]:
-    label = "签发人：" if first else ""
-    return [("\t" + label, None), (FULL_SPACE.join(names), "GWSignerName")]
+def _write_signers(w: DocWriter, number: str, signers: list[str], space: int) -> list[str]:
+    """上行文 (7.2.5, 7.2.6): two names a line, 右空一字, later lines aligned with the first name of the
+    line above; the 发文字号 左空一字 on the line of the last names. A 发文字号 that would run into the
+    names is narrowed (7.3.5.5 allows adjusting character spacing); below MIN_NUMBER_SCALE it is
+    left to wrap, with a warning."""
+    advance = _advancer(w)
+    pairs = [FULL_SPACE.join(signers[i:i + 2]) for i in range(0, len(signers), 2)]
+    label = "签发人："
+    # The names' column: the widest line ends 右空一字; the first line's label stands before it.
+    column = SIGNER_TAB - max(advance(p) for p in pairs)
+    first_tab = column + advance(pairs[0])
+    for i, names in enumerate(pairs[:-1]):
+        runs = [("\t" + label, None), (names, "GWSignerName")] if i == 0 else [("\t", None), (names, "GWSignerName")]
+        w.paragraph("GWSignerLine", runs, where="签发人", tabs=[first_tab if i == 0 else (column, "left")],
+                    space_before=space if i == 0 else 0, lines=1)
+    only = len(pairs) == 1
+    lead = label if only else ""
+    names_start = column - (advance(label) if only else 0)
+    room = names_start - CHAR_GAP - DOCNUM_INDENT
+    need = advance(number)
+    scale = 100 if need <= room else max(MIN_NUMBER_SCALE, int(room * 100 // need))
+    problems = []
+    if need * scale / 100 > room:
+        problems.append(f"发文字号「{number}」与签发人姓名排不进一行，请缩短机关代字或减少签发人。")
+    paragraph = w.paragraph("GWDocNumber", [(FULL_SPACE, None), (number, None), ("\t" + lead, None),
+                                            (pairs[-1], "GWSignerName")],
+                            where="发文字号、签发人", tabs=[first_tab if only else (column, "left")],
+                            space_before=space if only else 0, lines=2 if problems else 1, jc="left")
+    if scale < 100:
+        rpr = paragraph.runs[1]._r.get_or_add_rPr()
+        ooxml.set_scale(rpr, scale)
+        ooxml.rpr_snap_off(rpr)  # on Word's character grid a snapped character fills its cell, narrowed or not
+    return problems
+
+
+def _advancer(w: DocWriter):
+    """Width in twips of a text in the 发文字号's line (the wider stand-in digits counted)."""
+    em = w.sheet.para["GWDocNumber"].size * 20
+    tracking = (w.sheet.pitch_pt("GWDocNumber") - w.sheet.para["GWDocNumber"].size) * 20
+    return lambda text: int(round(sum(advances(text, em, tracking))))

@@ -8,10 +8,11 @@ from collections import OrderedDict
 from typing import Optional
 
 from models.catalogue import Catalogue
-from models.refs import render_refs
+from models.refs import REF_RE, render_refs
 from models.report import Report
 from models.text import clean_text, normalize_punctuation, outside_gb2312
 
+UNFILLED_MARK = "〔未填："  # how models.refs.render_refs shows a reference to an empty indicator
 EDGE_SPACE = " \t\u3000\u00a0"
 _HALF_WIDTH = re.compile(r"[,:;?!()]")  # what normalize_punctuation converts; most text has none
 
@@ -20,14 +21,29 @@ class TextPrep:
     def __init__(self, report: Report, catalogue: Optional[Catalogue] = None):
         self.report = report
         self.catalogue = catalogue
+        self._unfilled: "OrderedDict[str, None]" = OrderedDict()  # what empty references print
 
     def _clean(self, text: str, keep_newlines: bool) -> str:
-        text = clean_text(render_refs(text or "", self.report, self.catalogue), keep_newlines=keep_newlines)
+        text = text or ""
+        if "{{" in text:
+            self._note_unfilled(text)
+        text = clean_text(render_refs(text, self.report, self.catalogue), keep_newlines=keep_newlines)
         return normalize_punctuation(text) if _HALF_WIDTH.search(text) else text
 
     def inline(self, text: str) -> str:
         """One line: line breaks become spaces; typed indents and trailing spaces go (styles indent)."""
         return self._clean(text, False).strip(EDGE_SPACE)
+
+    def _note_unfilled(self, text: str) -> None:
+        for m in REF_RE.finditer(text):
+            shown = render_refs(m.group(0), self.report, self.catalogue)
+            if shown.startswith(UNFILLED_MARK):
+                self._unfilled[shown] = None
+
+    def messages(self) -> list[str]:
+        """A warning for each empty indicator the text refers to: the document shows 〔未填：名称〕."""
+        return [f"正文引用的指标没有数字，Word 文件中显示为「{shown}」；请填写该指标的数字后重新导出。"
+                for shown in self._unfilled]
 
     def lines(self, text: str) -> list[str]:
         """Text that may hold line breaks (a pasted paragraph with Word's ``\\x0b``): its non-empty

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence, Union
 
+from docx.oxml.ns import qn
+
 from . import ooxml
 from .layout import Flow
 from .styles import StyleSheet
@@ -16,6 +18,8 @@ from .text_prep import FontWarnings, TextPrep
 # Characters Word sets in the hAnsi face unless the run says w:hint="eastAsia": quotes, dashes,
 # ellipsis, middle dot and other General Punctuation.
 _AMBIGUOUS = re.compile("[\u00b7\u2010-\u206f\u00a7\u00a8\u00b0\u00b1\u00d7\u00f7]")
+
+_P = qn("w:p")
 
 Runs = Union[str, Sequence[tuple[str, Optional[str]]]]
 
@@ -48,7 +52,7 @@ class DocWriter:
         self._style_geometry: dict[str, tuple[int, int, int]] = {}
 
     def paragraph(self, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
-                  space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),
+                  space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[Union[int, tuple[int, str]]] = (),
                   jc: Optional[str] = None, page_break_before: bool = False, lines: Optional[int] = None):
         """Add a body paragraph of style ``sid``. ``runs`` is text or [(text, character style id)],
         already prepared (see :class:`TextPrep`). ``lines`` fixes the line count for the flow
@@ -63,6 +67,13 @@ class DocWriter:
                             line=line, page_break_before=page_break_before, lines=lines)
         return paragraph
 
+    def keep_last_with_next(self) -> None:
+        """Keep the last paragraph of the body on the page of the paragraph that follows it."""
+        last = next((el for el in reversed(self.document.element.body) if el.tag == _P), None)
+        if last is not None and self.flow.blocks:
+            ooxml.set_flag(last.get_or_add_pPr(), "keepNext")
+            self.flow.blocks[-1].keep_next = True
+
     def _geometry(self, sid: str, indent: Optional[Indent]) -> tuple[int, int, int]:
         if indent is not None:
             return indent.geometry(self.sheet.indent_unit(sid))
@@ -72,7 +83,7 @@ class DocWriter:
         return self._style_geometry[sid]
 
     def fill(self, paragraph, sid: str, runs: Runs, *, where: str, indent: Optional[Indent] = None,
-             space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[int] = (),
+             space_before: Optional[int] = None, line: Optional[int] = None, tabs: Iterable[Union[int, tuple[int, str]]] = (),
              jc: Optional[str] = None, page_break_before: bool = False):
         """Style, runs and direct properties of an existing paragraph (also one in a table cell, which
         the flow estimate measures as a whole). Returns the runs as a list."""
@@ -94,8 +105,8 @@ class DocWriter:
             ppr = paragraph._p.get_or_add_pPr()
             if page_break_before:
                 ooxml.set_flag(ppr, "pageBreakBefore")
-            for pos in tabs:
-                ooxml.set_tab(ppr, pos)
+            for tab in tabs:  # a position (a right tab) or (position, kind)
+                ooxml.set_tab(ppr, *tab) if isinstance(tab, tuple) else ooxml.set_tab(ppr, tab)
             if space_before is not None or line is not None:
                 ooxml.set_spacing(ppr, line=line if line is not None else spec.line,
                                   before=space_before if space_before is not None else spec.space_before)

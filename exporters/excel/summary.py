@@ -197,10 +197,14 @@ def _sum_total(row: SummaryRow, units: Sequence[Unit]) -> tuple[Optional[Number]
     present = [e.value for e in reporting if e.value is not None]
     total = sum(present) if present else None
     notes = []
+    # 上年合计 and 合计 must cover the same units, or the change compares different sets.
     lacking = sum(1 for e in reporting if e.last_year is None)
-    last = sum(e.last_year for e in reporting) if reporting and not lacking else None
-    if reporting and lacking:
+    only_last = sum(1 for e in reporting if e.value is None)
+    last = sum(e.last_year for e in reporting) if reporting and not lacking and not only_last else None
+    if lacking:
         notes.append(f"{lacking} 个单位无上年数，不计上年合计")
+    if only_last:
+        notes.append(f"{only_last} 个单位只有上年数、无本年数，不计上年合计")
     approximate = sum(1 for e in reporting if e.qualifier and e.value is not None)
     if approximate:
         notes.append(f"含 {approximate} 个单位的约数")

@@ -22,7 +22,8 @@ from models.checks import statistics_problems
 from .cells import put_text
 from .checks_sheet import summary_counts
 from .form import (INDICATOR_HEADERS, LINE_HEIGHT_PT, fit_row_height, merge_text, name_column_width, put_value,
-                   set_widths, write_category, write_form_row, write_header, wrapped_lines)
+                   set_widths, widths_for_numbers, write_category, write_form_row, write_header,
+                   wrapped_lines)
 from .printing import setup_page
 from .summary import Collection, SummaryLine, summary_groups, summary_line
 
@@ -73,7 +74,7 @@ def write_summary_sheet(ws: Worksheet, collection: Collection, catalogue: Catalo
         merge_text(ws, row, 1, FIXED, note, "fz_note")
         ws.row_dimensions[row].height = 2 * LINE_HEIGHT_PT
         row += 1
-    set_widths(ws, widths + [UNIT_WIDTH] * len(units))
+    set_widths(ws, widths_for_numbers(ws, widths + [UNIT_WIDTH] * len(units), first_data_row))
     # Too wide for one page with more than a few units: print at a readable size, the
     # name columns repeated on every page, the totals on the first column of pages.
     setup_page(ws, landscape=True, title_rows=(1, 4), title_columns="A:C", fit_width=None,

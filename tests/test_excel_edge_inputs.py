@@ -1,0 +1,94 @@
+"""The Excel export and the 汇总 on inputs a district office really receives: units that
+filled only last year's column, numbers of a billion, files that are not report files."""
+from pathlib import Path
+
+import openpyxl
+
+from exporters.excel import aggregate_xlsx, export_xlsx
+from models.report import IndicatorValue, OrganLevel, Report, ReportMeta
+from models.storage import save_report
+
+from .excel_helpers import header_map, header_row, rows_by_code
+
+
+def make_unit(name, level=OrganLevel.STREET, year=2024, **values):
+    report = Report(meta=ReportMeta(organ_name=name, organ_level=level, report_year=year))
+    for key, value in values.items():
+        report.values[key] = value
+    return report
+
+
+def save_units(folder: Path, *reports) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, report in enumerate(reports, start=1):
+        save_report(report, folder / f"{i:02d}_{report.meta.organ_name}.fzbg", backup=False)
+    return folder
+
+
+def read_summary(path):
+    ws = openpyxl.load_workbook(path)["汇总表"]
+    head = header_row(ws)
+    return ws, header_map(ws, head), rows_by_code(ws, head + 2)
+
+
+def test_last_year_total_not_compared_with_a_different_set_of_units(tmp_path):
+    # 乙 filled only the 上年 column: 合计 (10) covers 甲 alone, so a 上年合计 of 8 + 5
+    # and an 增减 of −3 would compare two different sets of units.
+    folder = save_units(tmp_path / "各单位",
+                        make_unit("甲街道办事处", F01=IndicatorValue(10, last_year=8)),
+                        make_unit("乙街道办事处", F01=IndicatorValue(None, last_year=5)))
+    out = tmp_path / "汇总.xlsx"
+    aggregate_xlsx([folder], out)
+    ws, cols, codes = read_summary(out)
+    row = codes["F01"]
+    assert ws.cell(row, cols["合计"]).value == 10
+    assert ws.cell(row, cols["上年合计"]).value is None
+    assert ws.cell(row, cols["增减"]).value is None and ws.cell(row, cols["增减率(%)"]).value is None
+    assert "无本年数" in ws.cell(row, cols["备注"]).value
+
+
+def test_last_year_total_when_every_unit_has_both_years(tmp_path):
+    folder = save_units(tmp_path / "各单位",
+                        make_unit("甲街道办事处", F01=IndicatorValue(10, last_year=8)),
+                        make_unit("乙街道办事处", F01=IndicatorValue(0, last_year=5)))
+    out = tmp_path / "汇总.xlsx"
+    aggregate_xlsx([folder], out)
+    ws, cols, codes = read_summary(out)
+    row = codes["F01"]
+    assert (ws.cell(row, cols["合计"]).value, ws.cell(row, cols["上年合计"]).value) == (10, 13)
+    assert ws.cell(row, cols["增减"]).value == -3
+
+
+def column_width_units(ws, column: int) -> float:
+    from openpyxl.utils import get_column_letter
+    return ws.column_dimensions[get_column_letter(column)].width
+
+
+def shown_length(cell) -> int:
+    """Characters the cell shows: 1,000,000,000 for an integer format."""
+    if cell.number_format == "0.0%":
+        return len(f"{cell.value * 100:.1f}%")
+    decimals = 2 if ".00" in cell.number_format else 0
+    return len(f"{cell.value:,.{decimals}f}")
+
+
+def test_a_billion_fits_its_column_in_the_form_and_the_summary(tmp_path):
+    # Excel prints a number wider than its column as ####: a clerk sees no figure at all.
+    big = make_unit("甲街道办事处", B05=IndicatorValue(1e9, last_year=2_500_000_000), F05=IndicatorValue(123456789.5))
+    small = make_unit("乙镇人民政府", B05=IndicatorValue(12, last_year=10))
+    out = tmp_path / "统计表.xlsx"
+    export_xlsx(big, out)
+    ws = openpyxl.load_workbook(out)["统计表"]
+    codes = rows_by_code(ws, header_row(ws) + 2)
+    for code in ("B05", "F05"):
+        for column in (4, 5, 6):
+            cell = ws.cell(codes[code], column)
+            if cell.value is not None:
+                assert column_width_units(ws, column) >= shown_length(cell) + 2, (code, column)
+    summary_out = tmp_path / "汇总.xlsx"
+    aggregate_xlsx([save_units(tmp_path / "各单位", big, small)], summary_out)
+    ws, cols, codes = read_summary(summary_out)
+    row = codes["B05"]
+    assert ws.cell(row, cols["合计"]).value == 1_000_000_012
+    for column in (cols["合计"], cols["上年合计"], cols["增减"], cols["甲街道办事处"]):
+        assert column_width_units(ws, column) >= shown_length(ws.cell(row, column)) + 2

@@ -92,3 +92,26 @@ def test_a_billion_fits_its_column_in_the_form_and_the_summary(tmp_path):
     assert ws.cell(row, cols["合计"]).value == 1_000_000_012
     for column in (cols["合计"], cols["上年合计"], cols["增减"], cols["甲街道办事处"]):
         assert column_width_units(ws, column) >= shown_length(ws.cell(row, column)) + 2
+
+
+def skipped_reasons(path) -> dict[str, str]:
+    ws = openpyxl.load_workbook(path)["未汇总文件"]
+    return {Path(r[1]).name: r[2] for r in ws.iter_rows(min_row=3, values_only=True) if r[1]}
+
+
+def test_foreign_files_named_fzbg_are_listed_with_what_they_are(tmp_path):
+    import json
+    folder = save_units(tmp_path / "各单位", make_unit("甲街道办事处", F01=IndicatorValue(3)))
+    openpyxl.Workbook().save(folder / "统计表.fzbg")          # an Excel file renamed
+    good = json.loads((folder / "01_甲街道办事处.fzbg").read_text(encoding="utf-8"))
+    good["meta"]["organ_name"] = "乙街道办事处"
+    good["values"]["F01"]["value"] = float("nan")            # another program wrote NaN
+    (folder / "乙.fzbg").write_text(json.dumps(good, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "汇总.xlsx"
+    collection = aggregate_xlsx([folder], out)
+    assert [u.name for u in collection.units] == ["甲街道办事处"]
+    reasons = skipped_reasons(out)
+    assert "Excel" in reasons["统计表.fzbg"]
+    assert "NaN" in reasons["乙.fzbg"] and "values.F01.value" in reasons["乙.fzbg"]
+    ws, cols, codes = read_summary(out)
+    assert ws.cell(codes["F01"], cols["合计"]).value == 3

@@ -115,3 +115,52 @@ def test_foreign_files_named_fzbg_are_listed_with_what_they_are(tmp_path):
     assert "NaN" in reasons["乙.fzbg"] and "values.F01.value" in reasons["乙.fzbg"]
     ws, cols, codes = read_summary(out)
     assert ws.cell(codes["F01"], cols["合计"]).value == 3
+
+
+def test_units_without_a_name_are_counted_and_headed_by_file(tmp_path):
+    # Two offices that never filled in 基本信息 are not "the same unit": both count.
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    for name, count in (("东区.fzbg", 4), ("西区.fzbg", 6)):
+        save_report(make_unit("  ", F01=IndicatorValue(count)), folder / name, backup=False)
+    out = tmp_path / "汇总.xlsx"
+    collection = aggregate_xlsx([folder], out)
+    assert len(collection.units) == 2 and collection.skipped == []
+    ws, cols, codes = read_summary(out)
+    assert ws.cell(codes["F01"], cols["合计"]).value == 10
+    headings = [h for h in cols if isinstance(h, str) and "未填单位名称" in h]
+    assert sorted(headings) == ["（未填单位名称：东区.fzbg）", "（未填单位名称：西区.fzbg）"]
+    assert ws.cell(codes["F01"], cols["（未填单位名称：西区.fzbg）"]).value == 6
+
+
+def test_unit_list_numbers_are_numbers(tmp_path):
+    # 序号, 报告年度 and 栏次 stored as text get Excel's "number stored as text" flag on
+    # every row and sort as text (1, 10, 2 …).
+    folder = save_units(tmp_path / "各单位", *(make_unit(f"第{i}街道办事处", F01=IndicatorValue(i)) for i in range(1, 12)))
+    (folder / "坏.fzbg").write_text("{", encoding="utf-8")
+    out = tmp_path / "汇总.xlsx"
+    aggregate_xlsx([folder], out)
+    wb = openpyxl.load_workbook(out)
+    units = wb["汇总单位"]
+    head = header_map(units, 2)
+    rows = [r for r in units.iter_rows(min_row=3, values_only=True) if r[0] is not None]
+    assert [r[head["序号"] - 1] for r in rows] == list(range(1, 12))
+    assert {r[head["报告年度"] - 1] for r in rows} == {2024}
+    summary_ws, cols, _ = read_summary(out)
+    for r in rows:  # the 栏次 names the unit's column in 汇总表 (its label in the 甲 乙 丙 1 2 … row)
+        column = cols[r[head["单位名称"] - 1]]
+        assert summary_ws.cell(header_row(summary_ws) + 1, column).value == str(r[head["汇总表栏次"] - 1])
+    skipped = wb["未汇总文件"]
+    assert skipped.cell(3, 1).value == 1
+
+
+def test_checks_sheet_numbers_its_findings_with_numbers(tmp_path):
+    report = make_unit("乙镇人民政府", J02=IndicatorValue(3.5), F01=IndicatorValue(10), F03=IndicatorValue(150.0))
+    out = tmp_path / "统计表.xlsx"
+    findings = export_xlsx(report, out)
+    ws = openpyxl.load_workbook(out)["校验"]
+    head = header_row(ws, "序号")
+    rows = [r for r in ws.iter_rows(min_row=head + 1, values_only=True) if r[0] is not None]
+    assert [r[0] for r in rows] == list(range(1, len(findings) + 1))
+    assert any("J02" in r[3] and "整数" in r[6] for r in rows)       # 3.5 份
+    assert any("F03" in r[3] and "100%" in r[6] for r in rows)        # a rate of 150 %

@@ -12,7 +12,7 @@ from models.catalogue import Catalogue
 from models.checks import RULES, IndicatorLocation, Problem, Severity, statistics_problems
 from models.report import Report, format_number
 
-from .cells import put_text
+from .cells import put_cell
 from .form import fit_row_height, merge_text, set_widths, write_header
 from .printing import setup_page
 
@@ -81,12 +81,12 @@ def write_checks_sheet(ws: Worksheet, report: Report, catalogue: Catalogue,
             ws.cell(row=row, column=col).style = "fz_label"
         row += 1
     for number, finding in enumerate(findings, start=1):
-        cells = (str(number), finding.severity.label, _year(finding),
+        cells = (number, finding.severity.label, _year(finding),
                  _indicator_lines(finding, report, catalogue), _value_lines(finding, report, catalogue),
                  RULES[finding.rule_id].title, finding.message)
-        for col, text in enumerate(cells, start=1):
-            put_text(ws, row, col, text, "fz_text" if col > 3 else "fz_center")
-        fit_row_height(ws, row, list(zip(cells, WIDTHS)))
+        for col, value in enumerate(cells, start=1):
+            put_cell(ws, row, col, value, "fz_text" if col > 3 else "fz_center")
+        fit_row_height(ws, row, list(zip(cells[1:], WIDTHS[1:])))
         row += 1
     set_widths(ws, WIDTHS)
     setup_page(ws, landscape=True, title_rows=(3, 3), fit_width=1, freeze=f"A{first_data_row}")

@@ -43,7 +43,8 @@ class Unit:
 
     @property
     def name(self) -> str:
-        return self.report.meta.organ_name.strip()
+        # A unit column needs a heading even when the 基本信息 were never filled in.
+        return self.report.meta.organ_name.strip() or f"（未填单位名称：{self.path.name}）"
 
     @property
     def year(self) -> int:
@@ -51,7 +52,10 @@ class Unit:
 
     @property
     def key(self) -> tuple[str, int]:
-        return _SPACES.sub("", self.name), self.year
+        """Who the unit is: its name without spaces. Files without a name cannot be told
+        apart, so each counts as a unit of its own (never as another one's duplicate)."""
+        named = _SPACES.sub("", self.report.meta.organ_name)
+        return named or f"\0{os.path.normcase(os.path.abspath(self.path))}", self.year
 
 
 @dataclass

@@ -44,3 +44,26 @@ def test_thousands_compared_at_the_precision_written(sentence, stats, wrong):
     assert bool(found) is wrong, [p.message for p in found]
     if wrong:
         assert "不一致" in found[0].message and sentence.rstrip("。")[-4:] in found[0].message
+
+
+def last_years(organ_name: str, year: int, **values):
+    from models.report import Report, ReportMeta
+    return Report(meta=ReportMeta(organ_name=organ_name, report_year=year),
+                  values={k: IndicatorValue(v) for k, v in values.items()})
+
+
+@pytest.mark.parametrize("organ, year, said", [
+    ("江南市河西区人民政府示例街道办事处", 2024, "2024 年度"),   # this year's file picked again
+    ("江南市河西区人民政府示例街道办事处", 2022, "2022 年度"),
+    ("江南市河西区人民政府东湖街道办事处", 2023, "东湖街道"),    # the neighbour's file
+])
+def test_another_years_or_offices_report_is_not_used_as_last_year(organ, year, said):
+    found = run_checks(clean_report(), options=OPTIONS, last_year=last_years(organ, year, J01=40, I02=500))
+    assert [p.rule_id for p in found] == ["Y3-LAST-WRONG-REPORT"]
+    assert said in found[0].message and "2023 年度" in found[0].message
+    assert found[0].severity.label == "警告"
+
+
+def test_last_year_report_under_a_shorter_name_is_compared():
+    found = run_checks(clean_report(), options=OPTIONS, last_year=last_years("示例街道", 2023, J01=40))
+    assert {p.rule_id for p in found} == {"Y3-DROPPED", "Y3-LAST-MISSING"}  # J01 40 is used

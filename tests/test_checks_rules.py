@@ -71,6 +71,8 @@ CASES = {
                         lambda r: Run(last_year=last_year_file(I03=116))),
     "Y3-DROPPED": (H, lambda r: Run(last_year=last_year_file(J01=40)),
                    lambda r: (value(r, "J01", 45), Run(last_year=last_year_file(J01=40)))),
+    "Y3-LAST-WRONG-REPORT": (W, lambda r: Run(last_year=clean_report()),
+                             lambda r: Run(last_year=last_year_file(J01=40))),
     "P4-PART-MISSING": (E, lambda r: r.remove_section("gaps"),
                         lambda r: [r.update_section(s, part=None) for s in ("work", "gaps", "plan")]),
     "P4-PART-NOT-HEADED": (W, lambda r: (retitle(r, "duty", "加强组织领导"),

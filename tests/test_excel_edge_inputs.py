@@ -164,3 +164,19 @@ def test_checks_sheet_numbers_its_findings_with_numbers(tmp_path):
     assert [r[0] for r in rows] == list(range(1, len(findings) + 1))
     assert any("J02" in r[3] and "整数" in r[6] for r in rows)       # 3.5 份
     assert any("F03" in r[3] and "100%" in r[6] for r in rows)        # a rate of 150 %
+
+
+def test_of_a_file_and_its_copy_the_original_counts(tmp_path):
+    # Windows names a copy 「甲街道 - 副本.fzbg」; a plain sort puts it before 「甲街道.fzbg」
+    # (" " < "."), and the stale copy would have gone into the totals.
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    save_report(make_unit("甲街道办事处", F01=IndicatorValue(8)), folder / "甲街道 - 副本.fzbg", backup=False)
+    save_report(make_unit("甲街道办事处", F01=IndicatorValue(10)), folder / "甲街道.fzbg", backup=False)
+    out = tmp_path / "汇总.xlsx"
+    collection = aggregate_xlsx([folder], out)
+    assert [u.path.name for u in collection.units] == ["甲街道.fzbg"]
+    ws, cols, codes = read_summary(out)
+    assert ws.cell(codes["F01"], cols["合计"]).value == 10
+    reasons = skipped_reasons(out)
+    assert list(reasons) == ["甲街道 - 副本.fzbg"] and "最终稿" in reasons["甲街道 - 副本.fzbg"]

@@ -8,7 +8,8 @@ Pure Python (no openpyxl), so the program window can show the same numbers.
 * The 汇总 covers one report year (the one most files have, unless chosen); files of other
   years are listed, not added.
 * The same organ (name compared without spaces) with the same year twice is counted once:
-  the first file in the order given counts, the others are listed as duplicates.
+  the first file in the order given counts (in a folder: by name, the original
+  「甲街道.fzbg」 before its copy 「甲街道 - 副本.fzbg」), the others are listed as duplicates.
 * Counts and amounts are summed. A rate with a formula is recomputed from the summed
   numerator and denominator, never averaged; a rate without a formula, a change, a weight or
   a ratio cannot be added up and has no total.
@@ -81,7 +82,10 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[Path], list
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file())
+            # By name without the extension: 「甲街道.fzbg」 before its copy 「甲街道 - 副本.fzbg」
+            # (a plain sort puts " " before "."), so of two files of one unit the original counts.
+            found = sorted((p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()),
+                           key=lambda p: (p.stem, p.name))
             if not found:
                 problems.append(Skipped(str(path), f"文件夹中没有 {EXTENSION} 报告文件（不查找子文件夹）"))
         else:

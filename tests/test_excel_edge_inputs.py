@@ -180,3 +180,19 @@ def test_of_a_file_and_its_copy_the_original_counts(tmp_path):
     assert ws.cell(codes["F01"], cols["合计"]).value == 10
     reasons = skipped_reasons(out)
     assert list(reasons) == ["甲街道 - 副本.fzbg"] and "最终稿" in reasons["甲街道 - 副本.fzbg"]
+
+
+def test_checks_sheet_shows_figures_as_written_and_typed_rates(tmp_path):
+    from models.report import Section
+    report = make_unit("甲街道办事处", E05=IndicatorValue(460, qualifier="余"),
+                       F01=IndicatorValue(10), F02=IndicatorValue(10), F03=IndicatorValue(150.0))
+    report.sections = [Section(heading="工作情况", paragraphs=["全年法律顾问提供咨询解答600余人次。"])]
+    out = tmp_path / "统计表.xlsx"
+    export_xlsx(report, out)
+    ws = openpyxl.load_workbook(out)["校验"]
+    head = header_row(ws, "序号")
+    cols = header_map(ws, head)
+    rows = [r for r in ws.iter_rows(min_row=head + 1, values_only=True) if r[0] is not None]
+    figures = "\n".join(r[cols["数值"] - 1] for r in rows)
+    assert "E05＝460余人次" in figures.split("\n")                     # not a bare 460
+    assert "F03＝100%（计算值，填写为 150%）" in figures.split("\n")     # the 150 % the rule is about

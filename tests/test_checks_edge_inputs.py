@@ -1,7 +1,7 @@
 """Checks on numbers written the way clerks write them: 6千份, 9千余人次, 1.2万份."""
 import pytest
 
-from models.checks import run_checks
+from models.checks import CheckOptions, run_checks
 from models.numbers import find_numbers
 from models.report import IndicatorValue
 
@@ -67,3 +67,21 @@ def test_another_years_or_offices_report_is_not_used_as_last_year(organ, year, s
 def test_last_year_report_under_a_shorter_name_is_compared():
     found = run_checks(clean_report(), options=OPTIONS, last_year=last_years("示例街道", 2023, J01=40))
     assert {p.rule_id for p in found} == {"Y3-DROPPED", "Y3-LAST-MISSING"}  # J01 40 is used
+
+
+@pytest.mark.parametrize("signed, flagged", [
+    ((2024, 1, 5), True),      # the year typed wrong: meant 2025-01-05
+    ((2024, 6, 30), True),
+    ((2024, 11, 30), False),   # 广州 practice: late in the report year
+    ((2025, 2, 20), False),    # the first quarter of the next year
+])
+def test_signing_date_early_in_the_report_year(signed, flagged):
+    import datetime as dt
+    report = clean_report()
+    report.meta.signing_date = dt.date(*signed)
+    report.meta.printing_date = None
+    found = [p for p in run_checks(report, options=CheckOptions(today=dt.date(2025, 3, 1)))
+             if p.rule_id == "D5-SIGNING-MIDYEAR"]
+    assert bool(found) is flagged
+    if flagged:
+        assert "2025年" in found[0].message and found[0].where == "成文日期"

@@ -92,6 +92,8 @@ CASES = {
                            lambda r: r.set_meta(signing_date=dt.date(2025, 1, 10), printing_date=None)),
     "D5-SIGNING-EARLY": (E, lambda r: r.set_meta(signing_date=dt.date(2023, 12, 31), printing_date=None),
                          lambda r: r.set_meta(signing_date=dt.date(2024, 1, 1), printing_date=None)),
+    "D5-SIGNING-MIDYEAR": (W, lambda r: r.set_meta(signing_date=dt.date(2024, 1, 5)),
+                           lambda r: r.set_meta(signing_date=dt.date(2024, 10, 30))),
     "D5-SIGNING-FUTURE": (W, lambda r: Run(options=CheckOptions(today=dt.date(2024, 12, 19))),
                           lambda r: Run(options=CheckOptions(today=dt.date(2024, 12, 20)))),
     "D5-SIGNING-LATE": (W, lambda r: (r.set_meta(signing_date=dt.date(2026, 2, 1), printing_date=None),

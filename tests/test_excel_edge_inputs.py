@@ -196,3 +196,15 @@ def test_checks_sheet_shows_figures_as_written_and_typed_rates(tmp_path):
     figures = "\n".join(r[cols["数值"] - 1] for r in rows)
     assert "E05＝460余人次" in figures.split("\n")                     # not a bare 460
     assert "F03＝100%（计算值，填写为 150%）" in figures.split("\n")     # the 150 % the rule is about
+
+
+def test_same_office_written_with_other_brackets_counts_once(tmp_path):
+    folder = save_units(tmp_path / "各单位",
+                        make_unit("甲街道办事处（党工委）", F01=IndicatorValue(10)),
+                        make_unit("甲街道 办事处(党工委)", F01=IndicatorValue(10)))
+    out = tmp_path / "汇总.xlsx"
+    collection = aggregate_xlsx([folder], out)
+    assert len(collection.units) == 1
+    ws, cols, codes = read_summary(out)
+    assert ws.cell(codes["F01"], cols["合计"]).value == 10
+    assert "同一单位" in next(iter(skipped_reasons(out).values()))

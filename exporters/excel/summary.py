@@ -19,7 +19,6 @@ Pure Python (no openpyxl), so the program window can show the same numbers.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +28,11 @@ from models.catalogue import CUSTOM_CATEGORY, Catalogue, Indicator, custom_as_in
 from models.errors import ReportFileError
 from models.report import Number, Report
 from models.storage import EXTENSION, load_report
+from models.text import name_key
 
 from .statistics import change_of
 
 ProgressCallback = Callable[[int, int, str], None]
-
-_SPACES = re.compile(r"[\s\u3000]+")
-
 
 @dataclass
 class Unit:
@@ -55,7 +52,7 @@ class Unit:
     def key(self) -> tuple[str, int]:
         """Who the unit is: its name without spaces. Files without a name cannot be told
         apart, so each counts as a unit of its own (never as another one's duplicate)."""
-        named = _SPACES.sub("", self.report.meta.organ_name)
+        named = name_key(self.report.meta.organ_name)
         return named or f"\0{os.path.normcase(os.path.abspath(self.path))}", self.year
 
 
@@ -176,7 +173,7 @@ def _custom_rows(units: Sequence[Unit]) -> list[SummaryRow]:
     rows: dict[tuple, SummaryRow] = {}
     for i, unit in enumerate(units):
         for custom in unit.report.custom_indicators:
-            key = (custom.category, _SPACES.sub("", custom.name), custom.unit.strip(), custom.type)
+            key = (custom.category, name_key(custom.name), custom.unit.strip(), custom.type)
             if key not in rows:
                 ind = custom_as_indicator(custom)
                 rows[key] = SummaryRow(ind, [None] * len(units), "")

@@ -6,11 +6,11 @@ usually a digit typed too many or too few.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator, Optional
 
 from ..catalogue import Indicator
 from ..report import Number, Report, format_number
+from ..text import name_key
 from .context import CheckContext
 from .problem import Severity
 from .quantities import interval_of
@@ -27,11 +27,8 @@ def _indicators(ctx: CheckContext) -> Iterator[Indicator]:
             yield ind
 
 
-_SPACES = re.compile(r"[\s\u3000]+")
-
-
 def _organ(report: Report) -> str:
-    return _SPACES.sub("", report.meta.organ_name)
+    return name_key(report.meta.organ_name)
 
 
 def _last_report_mismatch(ctx: CheckContext) -> str:

@@ -27,6 +27,8 @@ _TARGET_WORDS = ("目标", "有望", "力争", "预计", "确保", "考核指标
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# After Arabic digits: 6千份, 1.2万人次, 3亿元 (万元 and 亿元 are units of their own).
+_MULTIPLIERS = {"千": 1000, "万": 10000, "亿": 100000000}
 
 # 1,235 and 12,345.6 (thousands separators, as statistics offices write them) or plain digits.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d,])(?:[.．]\d+)?|\d+(?:[.．]\d+)?"
@@ -84,7 +86,7 @@ def _pattern(units: tuple[str, ...]) -> re.Pattern:
     unit_alt = "|".join(re.escape(u) for u in units)
     prefix = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
     return re.compile(
-        rf"(?P<prefix>{prefix})?(?P<num>{_ARABIC}|{_CHINESE})(?P<mult>[万亿](?!元))?"
+        rf"(?P<prefix>{prefix})?(?P<num>{_ARABIC}|{_CHINESE})(?P<mult>千|[万亿](?!元))?"
         rf"(?P<approx>余|多)?(?P<unit>{unit_alt})(?P<after>以上|以下)?")
 
 
@@ -138,7 +140,7 @@ class NumberFinder:
             if value is None:
                 return None
         if m.group("mult"):
-            value *= 10000 if m.group("mult") == "万" else 100000000
+            value *= _MULTIPLIERS[m.group("mult")]
         value = int(value) if float(value).is_integer() else round(value, 6)
         unit = "%" if m.group("unit") == "％" else m.group("unit")
         qualifier = m.group("prefix") or m.group("approx") or m.group("after") or ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,7 +132,12 @@ class _Reader:
         return self.get(obj, key, where, (int, type(None)), False, None)
 
     def number(self, obj, key, where) -> Optional[float]:
-        return self.get(obj, key, where, (int, float, type(None)), False, None)
+        value = self.get(obj, key, where, (int, float, type(None)), False, None)
+        # json reads NaN and Infinity, which no statistic can be and Excel cannot store.
+        if isinstance(value, float) and not math.isfinite(value):
+            written = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+            self.fail(f"{where}.{key}", f"数值「{written}」无效，应为数字或空（null）")
+        return value
 
     def date(self, obj, key, where, required=False) -> Optional[_dt.date]:
         raw = self.get(obj, key, where, (str, type(None)), required, None)
@@ -304,10 +310,12 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    if b"\x00" in raw[:8192]:
-        raise ReportFileError(path, "这是一个二进制文件，不是报告文件（报告文件是 UTF-8 编码的 JSON 文本）")
+    # Zip first: a .docx/.xlsx has zero bytes in its first kilobytes too, and the message
+    # that names Word/Excel is the one that helps.
     if raw.startswith(b"PK\x03\x04"):
         raise ReportFileError(path, "这是一个压缩包或 Word/Excel 文件，不是报告文件。Word 文件请用「导入」")
+    if b"\x00" in raw[:8192]:
+        raise ReportFileError(path, "这是一个二进制文件，不是报告文件（报告文件是 UTF-8 编码的 JSON 文本）")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -94,6 +94,15 @@ def normalize_punctuation(text: str) -> str:
     return "".join(out)
 
 
+_NAME_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def name_key(name: str) -> str:
+    """An organ's name for telling whether two files are the same office's: spaces and
+    control characters dropped, (…) and （…） alike."""
+    return _NAME_SPACES.sub("", normalize_punctuation(clean_text(name, keep_newlines=False)))
+
+
 def half_width_punctuation(text: str) -> list[tuple[int, str]]:
     """Positions of half-width marks that :func:`normalize_punctuation` would change."""
     fixed = normalize_punctuation(text)

@@ -46,6 +46,7 @@ def test_check_json_is_utf8_and_complete(tmp_path):
 
 def test_check_with_last_years_report(tmp_path):
     this, last = clean_report(), clean_report()
+    last.meta.report_year = this.meta.report_year - 1
     last.values["J01"] = IndicatorValue(40)
     save_report(this, tmp_path / "this.fzbg", backup=False)
     save_report(last, tmp_path / "last.fzbg", backup=False)

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from models.checks import CheckOptions, CheckSession, Severity, run_checks
-from models.report import IndicatorValue, Part, Report, Section
+from models.report import IndicatorValue, Part, Report, ReportMeta, Section
 from tests.checks_fixtures import OPTIONS, clean_report
 from tests.seed_report import seed_report as build_seed_report
 
@@ -176,7 +176,7 @@ def test_changing_last_year_or_options_rechecks_everything():
     assert [p.rule_id for p in session.problems()] == ["G7-OUTSIDE-GB2312"]
     session.set_options(CheckOptions(today=OPTIONS.today, body_font="仿宋"))
     assert session.problems() == []
-    last = Report(values={"J01": IndicatorValue(40)})
+    last = Report(meta=ReportMeta(report_year=report.meta.report_year - 1), values={"J01": IndicatorValue(40)})
     session.set_last_year(last)
     assert {p.rule_id for p in session.problems()} == {"Y3-DROPPED", "Y3-LAST-MISSING"}
 

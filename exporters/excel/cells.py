@@ -49,6 +49,17 @@ def put_text(ws: Worksheet, row: int, column: int, value: object, style: Optiona
     return cell
 
 
+def put_cell(ws: Worksheet, row: int, column: int, value: object, style: Optional[str] = None) -> Cell:
+    """A whole number (序号, 年度, 栏次) as a number cell, so Excel does not flag it as a
+    number stored as text and it sorts as a number; anything else as :func:`put_text`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        cell = ws.cell(row=row, column=column, value=value)
+        if style:
+            cell.style = style
+        return cell
+    return put_text(ws, row, column, value, style)
+
+
 def text_width(text: str) -> float:
     """Column width (Excel units ≈ one Latin digit) the text needs on one line: a Chinese
     character is two units; openpyxl has no auto-fit."""

@@ -10,9 +10,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.catalogue import Catalogue
 from models.checks import RULES, IndicatorLocation, Problem, Severity, statistics_problems
-from models.report import Report, format_number
+from models.report import PREFIX_QUALIFIERS, Report, format_number
 
-from .cells import put_text
+from .cells import put_cell
 from .form import fit_row_height, merge_text, set_widths, write_header
 from .printing import setup_page
 
@@ -42,14 +42,28 @@ def _indicator_lines(problem: Problem, report: Report, catalogue: Catalogue) -> 
     return "\n".join(lines)
 
 
+def _value_text(report: Report, catalogue: Catalogue, place: IndicatorLocation) -> str:
+    """The figure as the form shows it, with its qualifier (460余人次); for a rate computed
+    from its parts also what was typed, which is what R2-RATE-FORMULA is about."""
+    ind = catalogue.resolve(place.indicator_id, report)
+    unit = ind.unit if ind else ""
+    value = catalogue.effective(report, place.indicator_id, place.year)
+    if value is None:
+        return "空"
+    entry = report.value_of(place.indicator_id)
+    derived = catalogue.is_derived(report, place.indicator_id, place.year)
+    qualifier = entry.qualifier if place.year == "value" and not derived else ""
+    text = format_number(value, 2)
+    text = f"{qualifier}{text}{unit}" if qualifier in PREFIX_QUALIFIERS else f"{text}{qualifier}{unit}"
+    typed = getattr(entry, place.year)
+    if derived and typed is not None and format_number(typed, 2) != format_number(value, 2):
+        text += f"（计算值，填写为 {format_number(typed, 2)}{unit}）"
+    return text
+
+
 def _value_lines(problem: Problem, report: Report, catalogue: Catalogue) -> str:
-    lines = []
-    for place in _indicators(problem):
-        ind = catalogue.resolve(place.indicator_id, report)
-        value = catalogue.effective(report, place.indicator_id, place.year)
-        unit = ind.unit if ind else ""
-        lines.append(f"{place.indicator_id}＝{format_number(value, 2) if value is not None else '空'}{unit}")
-    return "\n".join(lines)
+    return "\n".join(f"{place.indicator_id}＝{_value_text(report, catalogue, place)}"
+                     for place in _indicators(problem))
 
 
 def summary_counts(problems: list[Problem]) -> str:
@@ -81,12 +95,12 @@ def write_checks_sheet(ws: Worksheet, report: Report, catalogue: Catalogue,
             ws.cell(row=row, column=col).style = "fz_label"
         row += 1
     for number, finding in enumerate(findings, start=1):
-        cells = (str(number), finding.severity.label, _year(finding),
+        cells = (number, finding.severity.label, _year(finding),
                  _indicator_lines(finding, report, catalogue), _value_lines(finding, report, catalogue),
                  RULES[finding.rule_id].title, finding.message)
-        for col, text in enumerate(cells, start=1):
-            put_text(ws, row, col, text, "fz_text" if col > 3 else "fz_center")
-        fit_row_height(ws, row, list(zip(cells, WIDTHS)))
+        for col, value in enumerate(cells, start=1):
+            put_cell(ws, row, col, value, "fz_text" if col > 3 else "fz_center")
+        fit_row_height(ws, row, list(zip(cells[1:], WIDTHS[1:])))
         row += 1
     set_widths(ws, WIDTHS)
     setup_page(ws, landscape=True, title_rows=(3, 3), fit_width=1, freeze=f"A{first_data_row}")

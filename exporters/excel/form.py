@@ -14,7 +14,7 @@ from models.report import Number
 from models.text import display_width
 
 from .cells import put_text, text_width
-from .styles import PERCENT, change_format, to_cell, value_format
+from .styles import PERCENT, change_format, shown_text, to_cell, value_format
 
 # The columns of the indicator part, as 统计报表 label them: 甲 乙 丙 are text columns,
 # 1 2 3 … are number columns, 丁 is the remark column.
@@ -122,6 +122,23 @@ def fit_row_height(ws: Worksheet, row: int, cells: Sequence[tuple[str, float]]) 
 
 def name_column_width(names: Sequence[str]) -> float:
     return min(NAME_WIDTH_MAX, max((text_width(n) + 3 for n in names), default=20))
+
+
+# Right-aligned numbers carry an indent, and the 合计 column is bold: leave room for both.
+NUMBER_PADDING = 4
+
+
+def widths_for_numbers(ws: Worksheet, widths: Sequence[float], first_row: int) -> list[float]:
+    """``widths`` widened where a number below ``first_row`` would not fit: Excel and WPS
+    print a number wider than its column as ####, so 1,000,000,000 must not meet a column
+    sized for 4-digit counts."""
+    result = list(widths)
+    for row in ws.iter_rows(min_row=first_row, max_col=len(result)):
+        for cell in row:
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                need = display_width(shown_text(cell.value, cell.number_format)) * 2 + NUMBER_PADDING
+                result[cell.column - 1] = max(result[cell.column - 1], need)
+    return result
 
 
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:

@@ -20,8 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.catalogue import Catalogue, Indicator
 from models.report import Number, Report, format_value
 
-from .form import (INDICATOR_HEADERS, merge_text, name_column_width, set_widths, write_category, write_form_row,
-                   write_header)
+from .form import (INDICATOR_HEADERS, merge_text, name_column_width, set_widths, widths_for_numbers, write_category,
+                   write_form_row, write_header)
 from .printing import setup_page
 
 HEADERS = INDICATOR_HEADERS + ("本年", "上年", "增减", "增减率(%)", "备注")
@@ -142,7 +142,7 @@ def write_statistics_sheet(ws: Worksheet, report: Report, catalogue: Catalogue,
         row += 1
     row += 1
     merge_text(ws, row, 1, COLUMNS, SIGNATURE, "fz_sign")
-    set_widths(ws, widths)
+    set_widths(ws, widths_for_numbers(ws, widths, first_data_row))
     setup_page(ws, landscape=False, title_rows=(header_row, header_row + 1), fit_width=1,
                freeze=f"A{first_data_row}")
     ws.print_area = f"A1:H{row}"

@@ -87,3 +87,19 @@ def value_format(ind: Indicator, value: Number) -> str:
 def change_format(ind: Indicator, change: Number) -> str:
     """增减: percentage points for percent types (a rate going 95% → 97% rose 2 points, not 2%)."""
     return POINTS if ind.is_percent else value_format(ind, change)
+
+
+def shown_text(value: Number, number_format: str) -> str:
+    """About what Excel shows for ``value`` in one of the formats above (to size columns:
+    a number wider than its column prints as ####)."""
+    if number_format == PERCENT:
+        return f"{value * 100:.1f}%"
+    if number_format == POINTS:
+        return f"{value:.1f}个百分点"
+    if number_format == INTEGER:
+        return f"{value:,.0f}"
+    if number_format == DECIMAL:
+        return f"{value:,.2f}"
+    if number_format == RATIO:
+        return f"{value:.2f}"
+    return str(value)

@@ -8,7 +8,8 @@ Pure Python (no openpyxl), so the program window can show the same numbers.
 * The 汇总 covers one report year (the one most files have, unless chosen); files of other
   years are listed, not added.
 * The same organ (name compared without spaces) with the same year twice is counted once:
-  the first file in the order given counts, the others are listed as duplicates.
+  the first file in the order given counts (in a folder: by name, the original
+  「甲街道.fzbg」 before its copy 「甲街道 - 副本.fzbg」), the others are listed as duplicates.
 * Counts and amounts are summed. A rate with a formula is recomputed from the summed
   numerator and denominator, never averaged; a rate without a formula, a change, a weight or
   a ratio cannot be added up and has no total.
@@ -18,7 +19,6 @@ Pure Python (no openpyxl), so the program window can show the same numbers.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +28,11 @@ from models.catalogue import CUSTOM_CATEGORY, Catalogue, Indicator, custom_as_in
 from models.errors import ReportFileError
 from models.report import Number, Report
 from models.storage import EXTENSION, load_report
+from models.text import name_key
 
 from .statistics import change_of
 
 ProgressCallback = Callable[[int, int, str], None]
-
-_SPACES = re.compile(r"[\s\u3000]+")
-
 
 @dataclass
 class Unit:
@@ -43,7 +41,8 @@ class Unit:
 
     @property
     def name(self) -> str:
-        return self.report.meta.organ_name.strip()
+        # A unit column needs a heading even when the 基本信息 were never filled in.
+        return self.report.meta.organ_name.strip() or f"（未填单位名称：{self.path.name}）"
 
     @property
     def year(self) -> int:
@@ -51,7 +50,10 @@ class Unit:
 
     @property
     def key(self) -> tuple[str, int]:
-        return _SPACES.sub("", self.name), self.year
+        """Who the unit is: its name without spaces. Files without a name cannot be told
+        apart, so each counts as a unit of its own (never as another one's duplicate)."""
+        named = name_key(self.report.meta.organ_name)
+        return named or f"\0{os.path.normcase(os.path.abspath(self.path))}", self.year
 
 
 @dataclass
@@ -77,7 +79,10 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> tuple[list[Path], list
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file())
+            # By name without the extension: 「甲街道.fzbg」 before its copy 「甲街道 - 副本.fzbg」
+            # (a plain sort puts " " before "."), so of two files of one unit the original counts.
+            found = sorted((p for p in path.iterdir() if p.suffix.lower() == EXTENSION and p.is_file()),
+                           key=lambda p: (p.stem, p.name))
             if not found:
                 problems.append(Skipped(str(path), f"文件夹中没有 {EXTENSION} 报告文件（不查找子文件夹）"))
         else:
@@ -168,7 +173,7 @@ def _custom_rows(units: Sequence[Unit]) -> list[SummaryRow]:
     rows: dict[tuple, SummaryRow] = {}
     for i, unit in enumerate(units):
         for custom in unit.report.custom_indicators:
-            key = (custom.category, _SPACES.sub("", custom.name), custom.unit.strip(), custom.type)
+            key = (custom.category, name_key(custom.name), custom.unit.strip(), custom.type)
             if key not in rows:
                 ind = custom_as_indicator(custom)
                 rows[key] = SummaryRow(ind, [None] * len(units), "")
@@ -197,10 +202,14 @@ def _sum_total(row: SummaryRow, units: Sequence[Unit]) -> tuple[Optional[Number]
     present = [e.value for e in reporting if e.value is not None]
     total = sum(present) if present else None
     notes = []
+    # 上年合计 and 合计 must cover the same units, or the change compares different sets.
     lacking = sum(1 for e in reporting if e.last_year is None)
-    last = sum(e.last_year for e in reporting) if reporting and not lacking else None
-    if reporting and lacking:
+    only_last = sum(1 for e in reporting if e.value is None)
+    last = sum(e.last_year for e in reporting) if reporting and not lacking and not only_last else None
+    if lacking:
         notes.append(f"{lacking} 个单位无上年数，不计上年合计")
+    if only_last:
+        notes.append(f"{only_last} 个单位只有上年数、无本年数，不计上年合计")
     approximate = sum(1 for e in reporting if e.qualifier and e.value is not None)
     if approximate:
         notes.append(f"含 {approximate} 个单位的约数")

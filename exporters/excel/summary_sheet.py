@@ -19,10 +19,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from models.catalogue import Catalogue
 from models.checks import statistics_problems
 
-from .cells import put_text
+from .cells import put_cell, put_text
 from .checks_sheet import summary_counts
 from .form import (INDICATOR_HEADERS, LINE_HEIGHT_PT, fit_row_height, merge_text, name_column_width, put_value,
-                   set_widths, write_category, write_form_row, write_header, wrapped_lines)
+                   set_widths, widths_for_numbers, write_category, write_form_row, write_header,
+                   wrapped_lines)
 from .printing import setup_page
 from .summary import Collection, SummaryLine, summary_groups, summary_line
 
@@ -73,7 +74,7 @@ def write_summary_sheet(ws: Worksheet, collection: Collection, catalogue: Catalo
         merge_text(ws, row, 1, FIXED, note, "fz_note")
         ws.row_dimensions[row].height = 2 * LINE_HEIGHT_PT
         row += 1
-    set_widths(ws, widths + [UNIT_WIDTH] * len(units))
+    set_widths(ws, widths_for_numbers(ws, widths + [UNIT_WIDTH] * len(units), first_data_row))
     # Too wide for one page with more than a few units: print at a readable size, the
     # name columns repeated on every page, the totals on the first column of pages.
     setup_page(ws, landscape=True, title_rows=(1, 4), title_columns="A:C", fit_width=None,
@@ -99,10 +100,10 @@ def write_units_sheet(ws: Worksheet, collection: Collection, catalogue: Catalogu
     row = write_header(ws, 2, UNIT_HEADERS)
     first = row
     for number, unit in enumerate(collection.units, start=1):
-        cells = (str(number), unit.name, unit.report.meta.organ_level.label, f"{unit.year}",
-                 str(TOTAL_NUMBER_COLUMNS + number), _checks_text(unit.report, catalogue), str(unit.path))
-        for col, text in enumerate(cells, start=1):
-            put_text(ws, row, col, text, "fz_text" if col in (2, 6, 7) else "fz_center")
+        cells = (number, unit.name, unit.report.meta.organ_level.label, unit.year,
+                 TOTAL_NUMBER_COLUMNS + number, _checks_text(unit.report, catalogue), str(unit.path))
+        for col, value in enumerate(cells, start=1):
+            put_cell(ws, row, col, value, "fz_text" if col in (2, 6, 7) else "fz_center")
         row += 1
     _finish_list(ws, row, first, [6, 36, 18, 9, 10, 16, 60])
 
@@ -119,7 +120,7 @@ def write_skipped_sheet(ws: Worksheet, collection: Collection) -> None:
             ws.cell(row=row, column=col).style = "fz_label"
         row += 1
     for number, item in enumerate(collection.skipped, start=1):
-        put_text(ws, row, 1, str(number), "fz_center")
+        put_cell(ws, row, 1, number, "fz_center")
         put_text(ws, row, 2, item.path, "fz_text")
         put_text(ws, row, 3, item.reason, "fz_text")
         fit_row_height(ws, row, ((item.path, 50), (item.reason, 60)))

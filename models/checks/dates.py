@@ -91,6 +91,22 @@ def signing_early(ctx: CheckContext, r: Rule):
                         f"报告只能在年度开始之后成文", _meta("signing_date"), (_meta("report_year"),))
 
 
+# Annual reports are signed from the last weeks of the year (广州: late November) to the
+# first quarter of the next; a date before this month of the report year itself is most
+# likely the year typed wrong (2024-01-05 for 2025-01-05).
+_EARLIEST_MONTH = 10
+
+
+@rule("D5-SIGNING-MIDYEAR", Severity.WARNING, "成文日期在报告年度结束前很早", group=5)
+def signing_midyear(ctx: CheckContext, r: Rule):
+    meta = ctx.report.meta
+    date = meta.signing_date
+    if date and date.year == meta.report_year and date.month < _EARLIEST_MONTH:
+        yield r.problem(f"成文日期 {meta.signing_date_text} 时{meta.report_year}年度还远未结束，年度报告一般在年末或"
+                        f"次年年初成文；是否应为{meta.report_year + 1}年？", _meta("signing_date"),
+                        (_meta("report_year"),))
+
+
 @rule("D5-SIGNING-FUTURE", Severity.WARNING, "成文日期在今天之后", group=5)
 def signing_future(ctx: CheckContext, r: Rule):
     """A warning: a draft may carry the planned signing date."""

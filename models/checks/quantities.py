@@ -8,6 +8,7 @@ its lowest possible value is above the whole's highest.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -65,7 +66,7 @@ def interval_of(value: Number, qualifier: str = "", tolerance: float = 0.0) -> I
 
 def written_tolerance(written: str, is_percent: bool) -> float:
     """Half a step of the last digit written, for rates (97% stands for 96.5–97.5) and for
-    万 multiples (1.5万 stands for 14 500–15 500); other counts are exact."""
+    千/万 multiples (1.5万 stands for 14 500–15 500, 6千 for 5 500–6 500); other counts are exact."""
     digits = "".join(ch for ch in written if ch.isdigit() or ch in ".．")
     decimals = len(digits.replace("．", ".").split(".")[1]) if "." in digits.replace("．", ".") else 0
     half_step = 0.5 * 10 ** -decimals
@@ -73,6 +74,8 @@ def written_tolerance(written: str, is_percent: bool) -> float:
         return half_step * 100_000_000
     if "万" in written and "万元" not in written:
         return half_step * 10_000
+    if re.search(r"[\d.．]千", written):  # 6千份 (not 六千二百份, which is exact)
+        return half_step * 1_000
     return half_step if is_percent else 0.0
 
 

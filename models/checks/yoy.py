@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..catalogue import Indicator
-from ..report import Number, format_number
+from ..report import Number, Report, format_number
+from ..text import name_key
 from .context import CheckContext
 from .problem import Severity
 from .quantities import interval_of
@@ -26,11 +27,32 @@ def _indicators(ctx: CheckContext) -> Iterator[Indicator]:
             yield ind
 
 
-def _last_file_value(ctx: CheckContext, ind: Indicator) -> Optional[Number]:
-    """The indicator's value in last year's report file (a custom indicator only when
-    last year's has the same id and the same name)."""
+def _organ(report: Report) -> str:
+    return name_key(report.meta.organ_name)
+
+
+def _last_report_mismatch(ctx: CheckContext) -> str:
+    """Why the report given as last year's cannot be compared with this one ("" = it can):
+    another year's or another office's figures would be offered as 「可照填」."""
     last = ctx.last_year
     if last is None:
+        return ""
+    wanted = ctx.report.meta.report_year - 1
+    if last.meta.report_year != wanted:
+        return f"所选的上年报告是 {last.meta.report_year} 年度的，不是 {wanted} 年度"
+    mine, theirs = _organ(ctx.report), _organ(last)
+    # 「青石街道」 and 「青石街道办事处」 are the same office written shorter.
+    if mine and theirs and mine not in theirs and theirs not in mine:
+        return f"所选的上年报告是「{last.meta.organ_name.strip()}」的，不是本单位「{ctx.report.meta.organ_name.strip()}」的"
+    return ""
+
+
+def _last_file_value(ctx: CheckContext, ind: Indicator) -> Optional[Number]:
+    """The indicator's value in last year's report file (a custom indicator only when
+    last year's has the same id and the same name); None when that file is not this
+    office's report of the year before."""
+    last = ctx.last_year
+    if last is None or _last_report_mismatch(ctx):
         return None
     if ind.custom:
         other = last.custom_indicator(ind.id)
@@ -96,3 +118,11 @@ def dropped_since_last_year(ctx: CheckContext, r: Rule):
             continue
         yield r.problem(f"{ctx.name(ind.id)}上年报告中为 {format_number(last)}{ind.unit}，本年尚未填写",
                         ctx.indicator_location(ind.id))
+
+
+@rule("Y3-LAST-WRONG-REPORT", Severity.WARNING, "上年报告不是本单位上一年度的", group=3)
+def last_report_mismatch(ctx: CheckContext, r: Rule):
+    """The comparisons with last year's report are left out then (they would be wrong)."""
+    reason = _last_report_mismatch(ctx)
+    if reason:
+        yield r.problem(f"{reason}，未与其比较；请选择本单位 {ctx.report.meta.report_year - 1} 年度的报告文件")

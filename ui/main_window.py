@@ -31,6 +31,13 @@ from .status_panel import StatusPanel
 STATUS_MESSAGE_MS = 10_000
 
 
+def _step_text(verb: str, step: str, letter: str) -> str:
+    """Menu text of undo/redo: the verb, the step in quotes, the Alt letter (``&&`` keeps a
+    typed ampersand from becoming one)."""
+    step = step.replace("&", "&&")
+    return f"{verb}“{step}”(&{letter})" if step else f"{verb}(&{letter})"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, doc: Optional[ReportDocument] = None):
         super().__init__()
@@ -162,8 +169,9 @@ class MainWindow(QMainWindow):
         doc.editPending.connect(lambda: self.undo_action.setEnabled(True))
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"撤销 {text}" if text else "撤销(&U)"))
-        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}" if text else "重做(&R)"))
+        # the menu names the step and keeps the Alt letter: 「撤销“修改正文”(U)」
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(_step_text("撤销", text, "U")))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(_step_text("重做", text, "R")))
         self.exports.busyChanged.connect(self._export_busy)
         self.exports.progress.connect(self.status.show_progress)
 

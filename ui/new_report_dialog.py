@@ -114,7 +114,9 @@ class NewReportDialog(QDialog):
         text_group.addButton(self.clear_text)
         box = QGroupBox()
         form = QFormLayout(box)
-        form.addRow("上年报告(&F)：", path_row)
+        path_label = QLabel("上年报告(&F)：")
+        path_label.setBuddy(self.last_year_path)  # a row holding a layout gets no buddy by itself
+        form.addRow(path_label, path_row)
         form.addRow("", self.last_year_note)
         form.addRow("正文：", self.keep_text)
         form.addRow("", self.clear_text)

@@ -129,6 +129,7 @@ class IndicatorForm(EditorPage):
         top.addWidget(self.filter, 1)
         top.addWidget(self.add_custom)
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields, not to an invisible stop
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.level_note)

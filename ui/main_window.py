@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         export_button.setMenu(self.export_menu)
         export_button.setPopupMode(QToolButton.MenuButtonPopup)
         export_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        export_button.setFocusPolicy(Qt.NoFocus)  # like the toolbar's other buttons: no stop for Tab
         toolbar.addWidget(export_button)
         toolbar.addAction(self.check_action)
 

@@ -5,7 +5,7 @@ import datetime as _dt
 import re
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QDate, QSize, QStringListModel
+from PySide6.QtCore import QDate, QSize, QStringListModel, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
@@ -230,6 +230,7 @@ class MetaForm(EditorPage):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields, not to an invisible stop
         self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

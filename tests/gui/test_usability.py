@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.new_report_dialog import NewReportDialog
-from ui.outline_model import META, section_key
+from ui.outline_model import META, category_key, section_key
 from ui.recovery import RecoveryEntry
 from ui.recovery_dialog import RecoveryDialog
 from ui.settings import AppSettings
@@ -158,3 +158,46 @@ def test_dialogs_fit_a_full_hd_screen_at_200_percent(tmp_path, sample_path):
     assert all(room == (960, 540) for *_, room_w, room_h in sizes.values() for room in [(room_w, room_h)])
     too_big = {name: (w, h) for name, (w, h, room_w, room_h) in sizes.items() if w > room_w or h > room_h}
     assert too_big == {}
+
+
+def tab_cycle(qtbot, start, limit=80) -> list:
+    """The widgets Tab visits from ``start`` until it comes back to it."""
+    start.setFocus()
+    seen = []
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus is start:
+            return seen
+        if not seen or seen[-1] is not focus:  # a date edit takes one Tab per part
+            seen.append(focus)
+    raise AssertionError("Tab never came back to where it started")
+
+
+def test_tab_on_basic_info_and_statistics_stops_only_where_one_can_type_or_choose(make_window, report_copy, qtbot):
+    from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
+    window = active_window(make_window, report_copy)
+    qtbot.waitUntil(window.isActiveWindow)
+    window.outline.select_key(META)
+    form = window.editors.page("meta")
+    cycle = tab_cycle(qtbot, form.organ)
+    assert cycle[-1] is window.outline  # after the last field, the outline; then the first field again
+    assert cycle.index(form.printing_date) == len(cycle) - 2
+    invisible = [type(w).__name__ for w in cycle
+                 if isinstance(w, QToolButton) or (type(w) in (QAbstractScrollArea,) or
+                                                    type(w).__name__ == "QScrollArea")]
+    assert invisible == []
+
+    window.outline.select_key(category_key("B"))
+    indicators = window.editors.page("indicators")
+    rows = list(indicators.rows.values())
+    first, second = rows[0], rows[1]
+    expected = [indicators.add_custom, first.edits["value"], first.qualifier, first.edits["last_year"], first.remark,
+                second.edits["value"]]
+    indicators.filter.setFocus()
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        assert QApplication.focusWidget() is widget
+    rows[-1].remark.setFocus()
+    qtbot.keyClick(rows[-1].remark, Qt.Key_Tab)
+    assert QApplication.focusWidget() is window.outline

@@ -19,6 +19,7 @@ from models.templates import list_templates
 
 from . import dialogs
 from .dialog_buttons import ok_cancel
+from .screen_fit import fit_chars
 from .settings import AppSettings
 
 
@@ -74,6 +75,7 @@ class NewReportDialog(QDialog):
         self.description = QLabel(wordWrap=True)
         self.organ = QLineEdit(settings.preference("default_organ"))
         self.organ.setPlaceholderText("发文机关全称，如：某某区人民政府某某街道办事处")
+        fit_chars(self.organ)  # an organ's full name, shown whole
         self.organ.setCompleter(QCompleter(settings.organ_history(), self))
         self.level = QComboBox()
         for level in OrganLevel:

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ui.new_report_dialog import NewReportDialog
-from ui.outline_model import META, category_key, section_key
+from ui.outline_model import META, STATS, category_key, section_key
 from ui.recovery import RecoveryEntry
 from ui.recovery_dialog import RecoveryDialog
 from ui.settings import AppSettings
@@ -201,3 +201,50 @@ def test_tab_on_basic_info_and_statistics_stops_only_where_one_can_type_or_choos
     rows[-1].remark.setFocus()
     qtbot.keyClick(rows[-1].remark, Qt.Key_Tab)
     assert QApplication.focusWidget() is window.outline
+
+
+def background(widget):
+    return widget.grab().toImage().pixelColor(widget.width() // 4, widget.height() // 2).name()
+
+
+def test_a_computed_rate_looks_different_from_a_field_to_type_in(make_window, report_copy, qtbot):
+    window = make_window(report_copy)
+    window.outline.select_key(STATS)
+    form = window.editors.page("indicators")
+    window.checks.run_now()
+    edits = [e for r in form.rows.values() for e in r.edits.values() if not e.property("mark")]
+    computed = [e for e in edits if e.isReadOnly() and e.text()]
+    typed = [e for e in edits if not e.isReadOnly()]
+    assert computed and len(typed) > 2
+    assert len({background(e) for e in typed[:3]}) == 1
+    assert {background(e) for e in computed[:3]}.isdisjoint({background(typed[0])})
+    # a computed rate the checks mark shows the mark's colour
+    window.outline.select_key(category_key("F"))
+    filed, done, rate = (form.rows[i].edits["value"] for i in ("F01", "F02", "F03"))
+    for edit, digits in ((filed, "40"), (done, "50")):
+        edit.selectAll()
+        qtbot.keyClicks(edit, digits)
+    qtbot.waitUntil(lambda: rate.isReadOnly() and rate.property("mark") in ("error", "warning"), timeout=5000)
+    assert background(rate) in ("#fbd5d5", "#fff0c2")
+
+
+LONGEST_ORGAN = "新疆维吾尔自治区伊犁哈萨克自治州霍城县人民政府清水河镇人民政府"
+
+
+def shows_whole(edit) -> bool:
+    """After typing ``edit``'s text, its first character is still in view (nothing scrolled away)."""
+    edit.setCursorPosition(len(edit.text()))
+    return edit.cursorPositionAt(QPoint(4, edit.height() // 2)) == 0 and \
+        edit.fontMetrics().horizontalAdvance(edit.text()) <= edit.contentsRect().width()
+
+
+def test_organ_fields_of_the_dialogs_show_a_long_full_name(qtbot):
+    from ui.preferences_dialog import PreferencesDialog
+    settings = AppSettings()
+    for dialog, edit in ((NewReportDialog(settings), "organ"), (PreferencesDialog(settings), "default_organ")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        field = getattr(dialog, edit)
+        field.setText(LONGEST_ORGAN)
+        assert shows_whole(field), type(dialog).__name__

@@ -19,7 +19,7 @@ from models.templates import list_templates
 
 from . import dialogs
 from .dialog_buttons import ok_cancel
-from .screen_fit import fit_chars
+from .screen_fit import fit_chars, size_to_content
 from .settings import AppSettings
 
 
@@ -65,6 +65,7 @@ class NewReportDialog(QDialog):
         self.mode.buttonToggled.connect(lambda *_: self._update())
         self._template_chosen()
         self._update()
+        size_to_content(self)
 
     # -- 按模板新建 --------------------------------------------------------------------------------
     def _template_box(self, settings: AppSettings) -> QGroupBox:

@@ -37,3 +37,16 @@ def fit_chars(edit: QLineEdit, chars: int = ORGAN_NAME_CHARS) -> None:
     margins = edit.textMargins()
     room = edit.fontMetrics().horizontalAdvance("中" * chars)
     edit.setMinimumWidth(room + margins.left() + margins.right() + 2 * frame + LINE_EDIT_PADDING)
+
+
+def size_to_content(dialog: QWidget) -> None:
+    """Give a dialog the height its wrapped texts need at its width, within the screen.
+
+    Left to itself Qt makes a new window at most two thirds of the screen high and then
+    no smaller than a minimum that ignores wrapped labels: on a small or scaled screen
+    the lines of a wrapped text are drawn over each other.
+    """
+    layout = dialog.layout()
+    width = max(dialog.sizeHint().width(), dialog.minimumSizeHint().width())
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else dialog.sizeHint().height()
+    resize_within_screen(dialog, width, max(height, dialog.minimumSizeHint().height()))

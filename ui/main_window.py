@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.preferences_action = self._action("选项(&P)…", self.edit_preferences)
         self.export_dialog_action = self._action("导出(&E)…", self.exports.choose_and_start, ["Ctrl+E"],
                                                  QStyle.SP_DriveFDIcon, "导出 Word 报告和 Excel 统计表")
-        self.export_actions = {key: self._action(kind.label, partial(self.exports.start, key), tip=kind.description)
+        self.export_actions = {key: self._action(kind.mnemonic_label, partial(self.exports.start, key),
+                                                   tip=kind.description)
                                for key, kind in EXPORT_KINDS.items()}
         self.undo_action.setIconText("撤销")  # the toolbar keeps a short, steady label
         self.redo_action.setIconText("重做")

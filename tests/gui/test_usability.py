@@ -255,3 +255,32 @@ def test_organ_fields_of_the_dialogs_show_a_long_full_name(qtbot):
         field = getattr(dialog, edit)
         field.setText(LONGEST_ORGAN)
         assert shows_whole(field), type(dialog).__name__
+
+
+def test_every_export_is_reached_from_the_keyboard(make_window, report_copy, qtbot, monkeypatch):
+    """Alt+F, E opens 导出; one letter more starts that export. In the 导出 dialog the same
+    letter chooses it."""
+    from ui.export_dialog import ExportDialog
+    from ui.export_jobs import EXPORT_KINDS
+    from ui.export_flow import ExportFlow
+    started = []
+    monkeypatch.setattr(ExportFlow, "start", lambda flow, key: started.append(key))
+    window = active_window(make_window, report_copy)
+    qtbot.waitUntil(window.isActiveWindow)
+    for key, kind in EXPORT_KINDS.items():
+        window.outline.setFocus()
+        qtbot.keyClick(window.outline, Qt.Key_F, Qt.AltModifier)
+        for letter in ("E", kind.letter):
+            qtbot.keyClick(QApplication.activePopupWidget(), getattr(Qt, f"Key_{letter}"))
+        assert started[-1:] == [key]
+        assert QApplication.activePopupWidget() is None
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.buttons["word_official"].setFocus()
+    for key, kind in reversed(EXPORT_KINDS.items()):
+        press_alt(qtbot, kind.letter)
+        qtbot.waitUntil(lambda: dialog.kind() == key)  # a letter clicks its button (Qt animates the click)

@@ -19,7 +19,7 @@ class ExportDialog(QDialog):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for i, (key, kind) in enumerate(EXPORT_KINDS.items()):
-            button = QRadioButton(kind.label)
+            button = QRadioButton(kind.mnemonic_label)
             button.setToolTip(kind.description)
             self.group.addButton(button, i)
             self.buttons[key] = button

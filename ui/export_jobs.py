@@ -112,14 +112,19 @@ class ExportKind:
     label: str
     description: str
     targets: tuple[str, ...]
+    letter: str  # Alt letter in the 导出 menu and dialog (pinyin: 正式 Z, 公开 G, Excel X, 全 Q)
+
+    @property
+    def mnemonic_label(self) -> str:
+        return f"{self.label}(&{self.letter})"
 
 
 EXPORT_KINDS = {
     "word_official": ExportKind("Word 正式版", "含版头（发文字号、签发人）和版记（抄送、印发），用于正式报送",
-                                ("word_official",)),
-    "word_public": ExportKind("Word 公开版", "不含版头、版记，用于在网站上公开", ("word_public",)),
-    "excel": ExportKind("Excel 统计表", "统计指标按报表格式导出", ("excel",)),
-    "word_and_excel": ExportKind("Word 正式版和 Excel 统计表", "同时导出到一个文件夹", ("word_official", "excel")),
+                                ("word_official",), "Z"),
+    "word_public": ExportKind("Word 公开版", "不含版头、版记，用于在网站上公开", ("word_public",), "G"),
+    "excel": ExportKind("Excel 统计表", "统计指标按报表格式导出", ("excel",), "X"),
+    "word_and_excel": ExportKind("Word 正式版和 Excel 统计表", "同时导出到一个文件夹", ("word_official", "excel"), "Q"),
 }
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

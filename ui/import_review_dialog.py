@@ -28,6 +28,7 @@ from models.numbers import NumberMention, unit_fits
 from models.report import format_value
 
 from .dialog_buttons import ok_cancel
+from .screen_fit import resize_within_screen
 
 IndicatorRole = Qt.UserRole + 1  # the chosen indicator id
 UnitRole = Qt.UserRole + 2  # the unit the number was written with
@@ -142,7 +143,7 @@ class ImportReviewDialog(QDialog):
             layout.addWidget(self._unmatched_box(), 1)
         buttons = ok_cancel(self, "导入")
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("中") * 66, self.fontMetrics().height() * 40)
+        resize_within_screen(self, self.fontMetrics().horizontalAdvance("中") * 66, self.fontMetrics().height() * 40)
 
     # -- parts --------------------------------------------------------------------------------------
     def _summary(self) -> QLabel:

@@ -2,7 +2,8 @@
 
 One group per category, one row per indicator that applies to the organ's level:
 name, 本年, qualifier (余/多/超过…), unit, 上年, remark. Rates whose parts are filled
-are computed (read-only, live). A field the checks engine finds a problem with (a
+are computed (read-only, live, shown on the window's grey so that nobody tries to type
+there). A field the checks engine finds a problem with (a
 relation of the catalogue, a rate out of range, a number in the text that disagrees) is
 marked as soon as the value is typed, with the reason in its tooltip and in the status
 bar; the findings come from the window's :class:`ui.live_checks.LiveChecks`.
@@ -30,6 +31,7 @@ from .qt_compat import emit
 from .relation_marks import YEAR_LABELS, YEARS, Mark, field_marks
 
 MARK_STYLE = """
+NumberEdit:read-only { background-color: palette(window); }
 NumberEdit[mark="error"] { background-color: #fbd5d5; }
 NumberEdit[mark="warning"] { background-color: #fff0c2; }
 NumberEdit[mark="hint"] { background-color: #dcebfa; }
@@ -129,6 +131,7 @@ class IndicatorForm(EditorPage):
         top.addWidget(self.filter, 1)
         top.addWidget(self.add_custom)
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields, not to an invisible stop
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.level_note)

@@ -31,6 +31,13 @@ from .status_panel import StatusPanel
 STATUS_MESSAGE_MS = 10_000
 
 
+def _step_text(verb: str, step: str, letter: str) -> str:
+    """Menu text of undo/redo: the verb, the step in quotes, the Alt letter (``&&`` keeps a
+    typed ampersand from becoming one)."""
+    step = step.replace("&", "&&")
+    return f"{verb}“{step}”(&{letter})" if step else f"{verb}(&{letter})"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, doc: Optional[ReportDocument] = None):
         super().__init__()
@@ -92,7 +99,8 @@ class MainWindow(QMainWindow):
         self.preferences_action = self._action("选项(&P)…", self.edit_preferences)
         self.export_dialog_action = self._action("导出(&E)…", self.exports.choose_and_start, ["Ctrl+E"],
                                                  QStyle.SP_DriveFDIcon, "导出 Word 报告和 Excel 统计表")
-        self.export_actions = {key: self._action(kind.label, partial(self.exports.start, key), tip=kind.description)
+        self.export_actions = {key: self._action(kind.mnemonic_label, partial(self.exports.start, key),
+                                                   tip=kind.description)
                                for key, kind in EXPORT_KINDS.items()}
         self.undo_action.setIconText("撤销")  # the toolbar keeps a short, steady label
         self.redo_action.setIconText("重做")
@@ -144,6 +152,7 @@ class MainWindow(QMainWindow):
         export_button.setMenu(self.export_menu)
         export_button.setPopupMode(QToolButton.MenuButtonPopup)
         export_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        export_button.setFocusPolicy(Qt.NoFocus)  # like the toolbar's other buttons: no stop for Tab
         toolbar.addWidget(export_button)
         toolbar.addAction(self.check_action)
 
@@ -162,8 +171,9 @@ class MainWindow(QMainWindow):
         doc.editPending.connect(lambda: self.undo_action.setEnabled(True))
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"撤销 {text}" if text else "撤销(&U)"))
-        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"重做 {text}" if text else "重做(&R)"))
+        # the menu names the step and keeps the Alt letter: 「撤销“修改正文”(U)」
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(_step_text("撤销", text, "U")))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(_step_text("重做", text, "R")))
         self.exports.busyChanged.connect(self._export_busy)
         self.exports.progress.connect(self.status.show_progress)
 

@@ -5,7 +5,7 @@ import datetime as _dt
 import re
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QDate, QSize, QStringListModel
+from PySide6.QtCore import QDate, QSize, QStringListModel, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
@@ -196,17 +196,19 @@ class MetaForm(EditorPage):
         doc_number.addWidget(QLabel("号"))
         doc_number.addWidget(self.dn_preview, 2)
 
+        # Alt+letter of a label must not be one of the menu bar's (文件 F, 编辑 E, 提纲 O, 工具 T):
+        # the menu would take it and the label's letter would do nothing.
         report_box = QGroupBox("报告")
         form = QFormLayout(report_box)
-        form.addRow("发文机关(&O)：", self.organ)
+        form.addRow("发文机关(&J)：", self.organ)
         form.addRow("机关层级(&L)：", self.level)
         form.addRow("报告年度(&Y)：", self.year)
-        form.addRow("标题(&T)：", self.title)
+        form.addRow("标题(&B)：", self.title)
         form.addRow("", self.title_layout)
         form.addRow("主送机关(&A)：", self.addressees)
         form.addRow("署名机关(&G)：", self.signature)
         form.addRow("成文日期(&D)：", self.signing_date)
-        form.addRow("附件(&F)：", self.attachments)
+        form.addRow("附件(&U)：", self.attachments)
         form.addRow("附注(&N)：", self.notes)
 
         head_box = QGroupBox("版头（正式版）")
@@ -220,7 +222,7 @@ class MetaForm(EditorPage):
         form = QFormLayout(tail_box)
         form.addRow("抄送机关(&C)：", self.cc)
         form.addRow("印发机关(&P)：", self.printing_organ)
-        form.addRow("印发日期(&E)：", self.printing_date)
+        form.addRow("印发日期(&R)：", self.printing_date)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -228,6 +230,7 @@ class MetaForm(EditorPage):
             column.addWidget(box)
         column.addStretch(1)
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the fields, not to an invisible stop
         self.scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

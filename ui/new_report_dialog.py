@@ -19,6 +19,7 @@ from models.templates import list_templates
 
 from . import dialogs
 from .dialog_buttons import ok_cancel
+from .screen_fit import fit_chars, size_to_content
 from .settings import AppSettings
 
 
@@ -64,6 +65,7 @@ class NewReportDialog(QDialog):
         self.mode.buttonToggled.connect(lambda *_: self._update())
         self._template_chosen()
         self._update()
+        size_to_content(self)
 
     # -- 按模板新建 --------------------------------------------------------------------------------
     def _template_box(self, settings: AppSettings) -> QGroupBox:
@@ -74,6 +76,7 @@ class NewReportDialog(QDialog):
         self.description = QLabel(wordWrap=True)
         self.organ = QLineEdit(settings.preference("default_organ"))
         self.organ.setPlaceholderText("发文机关全称，如：某某区人民政府某某街道办事处")
+        fit_chars(self.organ)  # an organ's full name, shown whole
         self.organ.setCompleter(QCompleter(settings.organ_history(), self))
         self.level = QComboBox()
         for level in OrganLevel:
@@ -114,7 +117,9 @@ class NewReportDialog(QDialog):
         text_group.addButton(self.clear_text)
         box = QGroupBox()
         form = QFormLayout(box)
-        form.addRow("上年报告(&F)：", path_row)
+        path_label = QLabel("上年报告(&F)：")
+        path_label.setBuddy(self.last_year_path)  # a row holding a layout gets no buddy by itself
+        form.addRow(path_label, path_row)
         form.addRow("", self.last_year_note)
         form.addRow("正文：", self.keep_text)
         form.addRow("", self.clear_text)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLi
 
 from . import dialogs
 from .dialog_buttons import ok_cancel
+from .screen_fit import fit_chars
 from .settings import AppSettings
 
 _FONT_FIELDS = (("title_font", "标题字体"), ("body_font", "正文字体"), ("heading1_font", "一级标题字体"),
@@ -23,6 +24,7 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("选项")
         prefs = settings.preferences()
         self.default_organ = QLineEdit(prefs["default_organ"], placeholderText="新建报告时预先填入的发文机关")
+        fit_chars(self.default_organ)  # an organ's full name, shown whole
         self.fonts = {key: QLineEdit(prefs[key]) for key, _ in _FONT_FIELDS}
         self.bold_headings = QCheckBox("三级、四级标题加粗", checked=prefs["bold_headings"])
         self.table_number_block = QCheckBox("Excel 统计表右上角印表号栏（空的项不印）",

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
 from .recovery import RecoveryEntry
+from .screen_fit import room_on_screen
 
 
 class RecoveryDialog(QDialog):
@@ -17,11 +19,15 @@ class RecoveryDialog(QDialog):
         text = QLabel("程序上次没有正常退出。以下报告有自动保存的修改尚未存入报告文件，"
                       "可以恢复后再保存：", wordWrap=True)
         self.list = QListWidget()
+        self.list.setTextElideMode(Qt.ElideMiddle)  # a name longer than the screen keeps both ends
+        self.list.setAlternatingRowColors(True)  # where one entry ends and the next begins
         for entry in entries:
-            item = QListWidgetItem(f"{entry.display_name}    自动保存于 {entry.saved_at}")
+            # two lines: the name may be long, and the time must stay readable
+            item = QListWidgetItem(f"{entry.display_name}\n自动保存于 {entry.saved_at}")
             item.setToolTip(entry.original or "尚未保存过的新报告")
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        self._fit_list_to_names()
         restore = QPushButton("恢复所选报告(&R)")
         discard = QPushButton("全部丢弃(&D)")
         later = QPushButton("以后再说(&L)")
@@ -38,6 +44,12 @@ class RecoveryDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+
+    def _fit_list_to_names(self) -> None:
+        """Wide enough for the longest name (as far as the screen allows)."""
+        bar = self.list.verticalScrollBar().sizeHint().width()
+        wanted = self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + bar
+        self.list.setMinimumWidth(min(wanted, room_on_screen(self).width() - 2 * self.fontMetrics().height()))
 
     def _restore(self, *_):
         self._decision = ("restore", self.entries[max(0, self.list.currentRow())])

@@ -20,11 +20,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_state(qapp, tmp_path):
+def isolated_user_state(qapp, tmp_path, monkeypatch):
     """Each test starts with no settings, no recovery copies, no recent files."""
     from ui.recovery import recovery_dir, wait_for_writes
     from ui.settings import APPLICATION, ORGANIZATION
 
+    # Qt's test locations live under the home folder, which other checkouts' test runs on
+    # this machine share; a home of its own keeps their recovery copies out of this test
+    # (and out of the programs it starts).
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     QStandardPaths.setTestModeEnabled(True)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

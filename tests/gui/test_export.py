@@ -159,7 +159,7 @@ def test_export_failure_is_shown_and_nothing_else_changes(make_window, report_co
 def test_export_dialog_offers_every_kind(qtbot):
     dialog = ExportDialog()
     qtbot.addWidget(dialog)
-    assert [b.text() for b in dialog.buttons.values()] == [k.label for k in EXPORT_KINDS.values()]
+    assert [b.text() for b in dialog.buttons.values()] == [k.mnemonic_label for k in EXPORT_KINDS.values()]
     dialog.buttons["excel"].setChecked(True)
     assert dialog.kind() == "excel"
 

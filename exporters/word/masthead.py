@@ -55,7 +55,7 @@ def write_masthead(w: DocWriter, report: Report) -> tuple[list[str], int]:
 
     number = meta.doc_number.format()
     if not number:
-        problems.append("未填写发文字号，正式版版头中没有发文字号（可在报告信息中填写机关代字、年份和序号）。")
+        problems.append("未填写发文字号，正式版版头中没有发文字号（可在「基本信息」中填写机关代字、年份和序号）。")
     signers = [w.prep.inline(s) for s in meta.signers if w.prep.inline(s)]
     space = LINES_BELOW_MARK * LINE
     if signers:

@@ -358,6 +358,17 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("已中断。", 130)
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The program reading our output stopped early (``… | head``): not an error to report."""
+    import os
+    # Python flushes stdout again at exit; point it at nothing so that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141  # what a shell reports for a command ended by SIGPIPE
 
 
 if __name__ == "__main__":

@@ -321,10 +321,12 @@ def _decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         try:
             raw.decode("gb18030")
-            problem = "文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码，可能被其他软件另存过）"
         except UnicodeDecodeError:
-            problem = "文件不是 UTF-8 编码的文本，可能已损坏或不是报告文件"
-        raise ReportFileError(path, problem, f"第 {exc.start} 字节") from None
+            # A damaged file: where the damage starts helps (counted from 1, as people count).
+            raise ReportFileError(path, "文件不是 UTF-8 编码的文本，可能已损坏或不是报告文件",
+                                  f"第 {exc.start + 1} 字节") from None
+        # Re-saved in GBK: the whole file is in the other encoding, a position would mislead.
+        raise ReportFileError(path, "文件不是 UTF-8 编码（看起来是 GBK/GB18030 编码，可能被其他软件另存过）") from None
     return text[1:] if text.startswith("\ufeff") else text
 
 

@@ -62,3 +62,26 @@ def test_check_unreadable_file_is_one_chinese_line(tmp_path):
     f.write_text("{not json", encoding="utf-8")
     out = run("check", f)
     assert out.returncode == 1 and "Traceback" not in out.stderr and "broken.fzbg" in out.stderr
+
+
+def test_output_cut_short_by_the_reader_is_not_a_crash(tmp_path):
+    """``python main.py check big.fzbg | head``: the reader stops, no traceback follows."""
+    import subprocess
+    import sys
+
+    from benchmarks.synthetic import make_report
+    from tests.test_cli import ROOT
+
+    report = make_report(300)
+    report.values.clear()  # every number in the text now lacks its statistic: hundreds of lines
+    f = tmp_path / "big.fzbg"
+    save_report(report, f, backup=False)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "check", str(f)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline().decode("utf-8")
+    proc.stdout.close()  # as `head -1` does
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.wait(timeout=60)
+    assert "发现" in first
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert proc.returncode == 141

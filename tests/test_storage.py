@@ -200,7 +200,19 @@ def test_unreadable(tmp_path):
 
 def test_gbk_file(tmp_path):
     p = write(tmp_path, dumps(full_report()).encode("gbk", errors="replace"))
-    assert_refused(p, "UTF-8", "GBK")
+    with pytest.raises(ReportFileError) as e:
+        load_report(p)
+    assert "UTF-8" in str(e.value) and "GBK" in str(e.value) and str(p) in str(e.value)
+    # The whole file is in another encoding: a byte position would send the user looking in vain.
+    assert "字节" not in str(e.value)
+
+
+def test_damaged_utf8_names_the_byte_counted_from_one(tmp_path):
+    good = dumps(full_report()).encode("utf-8")
+    p = write(tmp_path, good[:40] + b"\xff\xfe\xff" + good[40:])
+    with pytest.raises(ReportFileError) as e:
+        load_report(p)
+    assert "已损坏" in str(e.value) and "第 41 字节" in str(e.value)
 
 
 def test_empty_file(tmp_path):

@@ -59,7 +59,7 @@ def cmd_new(args) -> int:
 
 def cmd_show(args) -> int:
     from models.catalogue import default_catalogue
-    from models.report import format_number, format_value
+    from models.report import format_number
     from models.storage import load_report_with_warnings
 
     result = load_report_with_warnings(args.file)
@@ -88,7 +88,7 @@ def cmd_show(args) -> int:
             if value is None and entry.last_year is None:
                 continue
             derived = "（计算）" if catalogue.is_derived(report, ind.id) else ""
-            text = format_value(value, entry.qualifier) or "—"
+            text = catalogue.written(report, ind.id) or "—"
             last = f"  上年 {format_number(entry.last_year)}" if entry.last_year is not None else ""
             rows.append(f"    {ind.id:<6}{ind.name}：{text}{ind.unit}{derived}{last}")
         if rows:

@@ -11,7 +11,7 @@ from typing import Optional, Union
 
 from resources import resource_path
 
-from .report import CustomIndicator, Number, Report
+from .report import RATE_DECIMALS, CustomIndicator, Number, Report, format_value
 
 INDICATOR_TYPES = ("count", "amount", "rate", "change", "weight", "ratio")
 PERCENT_TYPES = ("rate", "change", "weight")
@@ -224,6 +224,17 @@ class Catalogue:
         if computed is not None:
             return computed
         return getattr(report.value_of(indicator_id), year)
+
+    def written(self, report: Report, indicator_id: str, year: str = "value", with_unit: bool = False) -> str:
+        """The value as the report writes it: typed numbers as typed with their qualifier
+        (460余, 12.35), a rate computed from its parts to one decimal and exact (97.2); "" when empty."""
+        computed = self.computed(report, indicator_id, year)
+        ind = self.resolve(indicator_id, report)
+        unit = ind.unit if ind is not None and with_unit else ""
+        if computed is not None:
+            return format_value(computed, "", unit, RATE_DECIMALS)
+        entry = report.value_of(indicator_id)
+        return format_value(getattr(entry, year), entry.qualifier if year == "value" else "", unit)
 
 
 def custom_as_indicator(custom: CustomIndicator) -> Indicator:

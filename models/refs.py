@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from .catalogue import Catalogue, default_catalogue
-from .report import Report, format_value
+from .report import Report
 
 REF_RE = re.compile(r"\{\{([A-Za-z][A-Za-z0-9_]{0,15})\}\}")
 
@@ -31,9 +31,7 @@ def render_refs(text: str, report: Report, catalogue: Optional[Catalogue] = None
     def repl(m: re.Match) -> str:
         ind_id = m.group(1)
         ind = catalogue.resolve(ind_id, report)
-        value = catalogue.effective(report, ind_id) if ind else None
-        if value is None:
-            return f"〔未填：{ind.name if ind else ind_id}〕"
-        return format_value(value, report.value_of(ind_id).qualifier)
+        written = catalogue.written(report, ind_id) if ind else ""
+        return written or f"〔未填：{ind.name if ind else ind_id}〕"
 
     return REF_RE.sub(repl, text)

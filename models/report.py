@@ -172,8 +172,15 @@ class CustomIndicator:
     type: str = "count"
 
 
-def format_number(value: Optional[Number], decimals: int = 1) -> str:
-    """1860 → "1860"; 98.2905 → "98.3"; 12.0 → "12"."""
+# A number the user typed is written as typed (the form takes up to four decimals: 12.35万元
+# stays 12.35); a rate the program computes from its parts is written to one decimal, as
+# reports write rates (97.2222… → 97.2).
+TYPED_DECIMALS = 4
+RATE_DECIMALS = 1
+
+
+def format_number(value: Optional[Number], decimals: int = TYPED_DECIMALS) -> str:
+    """1860 → "1860"; 12.35 → "12.35"; 12.0 → "12"; with ``decimals=1`` 98.2905 → "98.3"."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -183,7 +190,8 @@ def format_number(value: Optional[Number], decimals: int = 1) -> str:
     return str(value)
 
 
-def format_value(value: Optional[Number], qualifier: str = "", unit: str = "", decimals: int = 1) -> str:
+def format_value(value: Optional[Number], qualifier: str = "", unit: str = "",
+                 decimals: int = TYPED_DECIMALS) -> str:
     """The number as a report writes it: 460余人次, 超过95%, 1860人次."""
     if value is None:
         return ""

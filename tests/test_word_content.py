@@ -98,6 +98,23 @@ def test_live_references_become_numbers(sample_report):
     assert hit == ["全年调解纠纷141余件，未填的是〔未填：ZZ9〕。"]
 
 
+def test_references_write_typed_decimals_as_typed_and_computed_rates_to_one_decimal(sample_report):
+    """The statistics say 12.35万元: the document must not say 12.3 (or 0.1 for 0.05)."""
+    from models.catalogue import default_catalogue
+    rate = next(i for i in default_catalogue().indicators if i.formula and len(i.formula.numerator) == 1
+                and len(i.formula.denominator) == 1)
+    sample_report.sections[1].paragraphs = [
+        "经费{{E09}}万元，另有{{E09}}。", "比率为{{%s}}%%。" % rate.id]
+    sample_report.set_value("E09", value=12.35)
+    sample_report.set_value(rate.formula.numerator[0], value=35)
+    sample_report.set_value(rate.formula.denominator[0], value=36)  # 97.2222…%
+    texts = read_back(sample_report)
+    assert "经费12.35万元，另有12.35。" in texts
+    assert "比率为97.2%。" in texts
+    sample_report.set_value("E09", value=0.05)
+    assert "经费0.05万元，另有0.05。" in read_back(sample_report)
+
+
 def test_official_version_has_masthead_and_banji_public_version_neither(sample_report):
     official = read_back(sample_report, version="official")
     public = read_back(sample_report, version="public")

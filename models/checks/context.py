@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 
 from ..catalogue import Catalogue, Indicator, default_catalogue
 from ..numbers import NumberMention, find_numbers
-from ..report import Number, Report, format_value
+from ..report import Number, Report
 from .options import CheckOptions
 from .outline import Block, Outline, build_outline
 from .problem import IndicatorLocation
@@ -50,11 +50,9 @@ class CheckContext:
         ind = self.indicator(indicator_id)
         return f"「{ind.name if ind else indicator_id}」（{indicator_id}）"
 
-    def shown(self, indicator_id: str, year: str = "value", value: Optional[Number] = None) -> str:
+    def shown(self, indicator_id: str, year: str = "value") -> str:
         """The stored value as written: 460余人次, 96.9%."""
-        ind = self.indicator(indicator_id)
-        value = self.effective(indicator_id, year) if value is None else value
-        return format_value(value, self.qualifier(indicator_id, year), ind.unit if ind else "")
+        return self.catalogue.written(self.report, indicator_id, year, with_unit=True)
 
     def indicator_location(self, indicator_id: str, year: str = "value") -> IndicatorLocation:
         return IndicatorLocation(indicator_id, year, f"统计表{self.name(indicator_id)}{YEAR_LABELS[year]}数")

@@ -1,6 +1,8 @@
 """Program start: Chinese for Qt's own texts, INI settings, the entry point."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from resources import resource_path
@@ -14,6 +16,29 @@ def test_qt_translation_is_shipped_and_buttons_speak_chinese(qtbot):
     box = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
     qtbot.addWidget(box)
     assert sorted(b.text() for b in box.buttons()) == sorted(["保存", "取消"])
+
+
+def test_qt_file_dialog_has_no_english_labels(qtbot, tmp_path):
+    """Where Qt draws the file dialog itself (Linux), its labels and type column are Chinese too;
+    Qt 6's catalogue lacks 「&Look in:」, 「Files of &type:」 and 「Folder」."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    create_application()
+    (tmp_path / "子文件夹").mkdir()
+    dialog = QFileDialog(None, "打开报告", str(tmp_path), "法治报告文件 (*.fzbg)")
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    english = [t for t in labels if re.search("[A-Za-z]", re.sub(r"\(&[A-Z]\)", "", t))]
+    assert english == []
+    view = dialog.findChild(QTreeView)
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1)
+    kind = model.index(0, 2, view.rootIndex()).data(Qt.DisplayRole)
+    assert kind == "文件夹"
 
 
 def test_settings_are_an_ini_file_with_typed_preferences(tmp_path):

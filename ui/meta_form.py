@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import Any, Callable, Optional
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QG
 
 from models.report import DocNumber, OrganLevel, ReportChange
 from models.text import display_width
+from models.title_breaks import break_title
 
 from .commands import MetaEdit
 from .document import ReportDocument
@@ -23,11 +25,16 @@ _NAME = re.compile(r"[^、，,；;\s]+")  # one item of a list typed as 「甲�
 
 
 def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bool]]:
-    """The title's printed lines as (text, broken automatically).
+    """The title's printed lines as (text, broken by the program).
 
-    Line breaks the user typed are kept; a line wider than ``limit`` 汉字 breaks where it
-    reaches the limit (the user should then choose a break that keeps words whole).
+    A title without typed breaks is broken as the Word export breaks it (words kept whole,
+    the lines balanced). Line breaks the user typed are kept; a typed line wider than
+    ``limit`` 汉字 wraps where it reaches the limit, as Word wraps it (the user should then
+    choose a break that keeps words whole).
     """
+    if "\n" not in title:
+        lines = break_title(title, limit) or [title]
+        return [(line, len(lines) > 1) for line in lines]
     lines = []
     for typed in title.split("\n"):
         line, width = "", 0.0
@@ -44,8 +51,10 @@ def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bo
 
 def title_preview(title: str) -> str:
     rows = []
+    wraps = "\n" in title  # a typed line that is too wide wraps where Word wraps it
     for i, (line, automatic) in enumerate(title_lines(title), 1):
-        note = "到行宽自动折行" if automatic else f"{len(line)}字"
+        # the width in 汉字 (two digits take one): what the limit of 20 counts
+        note = "到行宽自动折行" if automatic and wraps else f"{math.ceil(display_width(line))}字"
         rows.append(f"第{i}行：{line}（{note}）")
     return "\n".join(rows)
 

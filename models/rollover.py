@@ -14,8 +14,8 @@ described last year's number); this year's column starts empty.
 
 Body text is either cleared or kept with a first paragraph 「【待更新】…」 in every
 section (and the preamble) that has text. The marker is ordinary paragraph text,
-so the file format is unchanged; the checks find it with :func:`pending_places`
-and the user deletes it once the section is rewritten.
+so the file format is unchanged; the checks report it (D5-PENDING-UPDATE, an 错误)
+until the user deletes it once the section is rewritten.
 """
 from __future__ import annotations
 
@@ -34,15 +34,6 @@ def pending_paragraph(old_year: int, new_year: int) -> str:
 
 def is_pending(paragraph: str) -> bool:
     return paragraph.startswith(PENDING_MARK)
-
-
-def pending_places(report: Report) -> list[str]:
-    """Where a 【待更新】 marker is still present: "开头段落" or the section's computed label + heading."""
-    places = ["开头段落"] if any(is_pending(p) for p in report.preamble) else []
-    for section, _, _ in report.iter_sections():
-        if any(is_pending(p) for p in section.paragraphs):
-            places.append(f"{report.label_of(section.id)}{section.heading}")
-    return places
 
 
 def shift_years(text: str, year: int) -> str:

@@ -66,14 +66,12 @@ class ExportFlow(QObject):
         return True
 
     def _errors_accepted(self, what: str) -> bool:
-        """True when the checks find no 错误 and no section still carries last year's
-        「【待更新】」 mark, or the user exports anyway."""
-        from models.rollover import pending_places
+        """True when the checks find no 错误 (text still marked 「【待更新】」 is one), or the user
+        exports anyway."""
         errors = [f"{p.where}：{p.message}" for p in self.checks.run_now() if p.severity.value == "error"]
-        pending = pending_places(self.doc.report)
-        if not errors and not pending:
+        if not errors:
             return True
-        answer = dialogs.ask_export_with_errors(self.window, what, errors, pending)
+        answer = dialogs.ask_export_with_errors(self.window, what, errors)
         if answer == "review":
             emit(self.reviewRequested)
         return answer == "export"

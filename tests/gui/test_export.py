@@ -223,10 +223,10 @@ def test_export_asks_when_errors_remain_and_can_show_them(fake, make_window, rep
     _make_an_error(window)
     asked = []
     monkeypatch.setattr(dialogs, "ask_export_with_errors",
-                        lambda parent, what, errors, pending: asked.append((what, errors, pending)) or "review")
+                        lambda parent, what, errors: asked.append((what, errors)) or "review")
     assert not window.exports.start("excel")
-    what, errors, pending = asked[0]
-    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors) and pending == []
+    what, errors = asked[0]
+    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors)
     assert fake.calls == []
     assert window.outline.current_key() == "checks"  # 查看检查结果
     problems = window.editors.page("checks").model.problems("error")
@@ -263,11 +263,9 @@ def test_export_asks_while_last_years_text_is_marked_for_update(fake, make_windo
     window = make_window()
     window.doc.new(next_year_report(load_report(report_copy), keep_text=True), modified=True)
     asked = []
-    monkeypatch.setattr(dialogs, "ask_export_with_errors",
-                        lambda parent, what, errors, pending: asked.append(pending) or "cancel")
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda parent, what, errors: asked.append(errors) or "cancel")
     assert not window.exports.start("word_public") and fake.calls == []
-    first = window.doc.report.sections[0]
-    assert f"{window.doc.report.label_of(first.children[0].id)}{first.children[0].heading}" in asked[0]
+    assert any(e.startswith("一、（一）第1段：仍标有「【待更新】」") for e in asked[0])
 
 
 def test_font_preferences_reach_the_word_file(sample_report, tmp_path):

@@ -36,10 +36,24 @@ def is_pending(paragraph: str) -> bool:
     return paragraph.startswith(PENDING_MARK)
 
 
-def shift_years(text: str, year: int) -> str:
-    """Move the report year ``year`` and its plan year ``year + 1`` on by one; other years stay."""
-    mapping = {str(year): str(year + 1), str(year + 1): str(year + 2)}
+def shift_years(text: str, year: int, new_year: int | None = None) -> str:
+    """Move the report year ``year`` to ``new_year`` (default: the next) and its plan year
+    ``year + 1`` along with it; other years stay."""
+    new_year = year + 1 if new_year is None else new_year
+    mapping = {str(year): str(new_year), str(year + 1): str(new_year + 1)}
     return _YEAR.sub(lambda m: mapping.get(m.group(1), m.group(1)), text)
+
+
+def headings_for_year(report: Report, new_year: int) -> dict[str, str]:
+    """The headings that name the report year or its plan year (「2025年…主要举措和成效」,
+    「2026年…主要安排」), written for ``new_year`` instead: section id → new heading."""
+    year = report.meta.report_year
+    moved = {}
+    for section, _, _ in report.iter_sections():
+        heading = shift_years(section.heading, year, new_year)
+        if heading != section.heading:
+            moved[section.id] = heading
+    return moved
 
 
 def _body(paragraphs: list[str], year: int, keep_text: bool) -> list[str]:

@@ -15,7 +15,7 @@ from models.report import DocNumber, OrganLevel, ReportChange
 from models.text import display_width
 from models.title_breaks import break_title
 
-from .commands import MetaEdit
+from .commands import ChangeReportYear, MetaEdit
 from .document import ReportDocument
 from .field_binding import EditorPage
 from .settings import AppSettings
@@ -172,7 +172,7 @@ class MetaForm(EditorPage):
             spin.valueChanged.connect(self._commit_doc_number)
 
         self.level.activated.connect(lambda _: self._edit("organ_level", OrganLevel(self.level.currentData()), "机关层级"))
-        self.year.valueChanged.connect(lambda v: self._edit("report_year", v, "报告年度"))
+        self.year.valueChanged.connect(self._change_year)
         self.signing_date.dateChanged.connect(lambda _: self._edit("signing_date", self.signing_date.value(), "成文日期"))
         self.printing_date.dateChanged.connect(
             lambda _: self._edit("printing_date", self.printing_date.value(), "印发日期"))
@@ -325,8 +325,15 @@ class MetaForm(EditorPage):
         if self.loading or getattr(self.doc.report.meta, field) == value:
             return
         self.push_edit(MetaEdit(self.doc.report, field, value, f"修改{label}"), field)
-        if field in ("organ_name", "report_year"):
+        if field == "organ_name":
             self._update_placeholders()
+
+    def _change_year(self, year: int) -> None:
+        """The headings that name the report year (and the plan year) move with it."""
+        if self.loading or self.doc.report.meta.report_year == year:
+            return
+        self.push_edit(ChangeReportYear(self.doc.report, year), "report_year")
+        self._update_placeholders()
 
     def _commit_doc_number(self, *_) -> None:
         self._update_doc_number_preview()

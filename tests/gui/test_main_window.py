@@ -339,3 +339,24 @@ def test_changing_the_report_year_moves_the_years_of_the_headings(make_window, m
     assert report.meta.report_year == 2026 and report.sections[3].heading == "2027年推进法治政府建设的主要安排"
     assert report.sections[0].heading == "2026年法治政府建设主要举措和成效" and "关于2026年度" in report.meta.title
     assert form.year.value() == 2026
+
+
+def test_the_next_start_and_new_report_keep_the_department_template(make_window, monkeypatch):
+    """A department's clerk is not handed a 街道 outline again at the next start or in 新建."""
+    from ui.new_report_dialog import NewReportDialog
+    from ui.settings import AppSettings
+    first = make_window()
+    assert first.doc.report.meta.organ_level is OrganLevel.STREET  # nothing chosen yet: the 街道 outline
+    monkeypatch.setattr(dialogs, "ask_new_report", lambda parent, settings: NewReportChoice(
+        "department", "某区司法局", OrganLevel.DEPARTMENT, 2025))
+    first.new_action.trigger()
+    first.close()
+
+    again = make_window()
+    report = again.doc.report
+    assert report.meta.organ_level is OrganLevel.DEPARTMENT
+    assert [s.part.value for s in report.sections if s.part][2] == "first_responsible"
+    assert report.sections[0].children[0].heading == "加强学法用法和法治能力建设"
+    dialog = NewReportDialog(AppSettings())
+    assert dialog.template.currentData() == "department" and dialog.level.currentData() == "department"
+    dialog.deleteLater()

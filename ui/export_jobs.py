@@ -147,10 +147,16 @@ EXPORT_KINDS = {
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def default_file_name(report: Report, target: ExportTarget) -> str:
+def report_file_name(report: Report, suffix: str, name_suffix: str = "") -> str:
+    """The name offered for a report's own file and its exports: 「机关2025年度法治政府建设情况报告…」,
+    with what a file name may not hold (the / of 「农业农村局/乡村振兴局」) replaced."""
     meta = report.meta
-    stem = f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{target.name_suffix}"
-    return _UNSAFE_NAME.sub("_", stem).strip(" .") + target.suffix
+    stem = f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{name_suffix}"
+    return _UNSAFE_NAME.sub("_", stem).strip(" .") + suffix
+
+
+def default_file_name(report: Report, target: ExportTarget) -> str:
+    return report_file_name(report, target.suffix, target.name_suffix)
 
 
 class ExportSignals(QObject):

@@ -21,6 +21,7 @@ from models.templates import new_report
 from . import dialogs
 from .commands import ReplaceContent
 from .document import ReportDocument
+from .export_jobs import report_file_name
 from .live_checks import LiveChecks
 from .qt_compat import emit
 from .recovery import RecoveryEntry, key_for, orphaned_entries
@@ -141,8 +142,7 @@ class FileController(QObject):
         return True
 
     def save_as(self) -> bool:
-        meta = self.doc.report.meta
-        suggested = self.doc.path or self.folder() / f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{EXTENSION}"
+        suggested = self.doc.path or self.folder() / report_file_name(self.doc.report, EXTENSION)
         chosen = dialogs.get_save_path(self.window, "另存为", str(suggested), dialogs.REPORT_FILTER)
         if not chosen:
             return False

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -360,3 +362,19 @@ def test_the_next_start_and_new_report_keep_the_department_template(make_window,
     dialog = NewReportDialog(AppSettings())
     assert dialog.template.currentData() == "department" and dialog.level.currentData() == "department"
     dialog.deleteLater()
+
+
+def test_an_organ_name_with_a_slash_is_offered_as_one_file_name(make_window, monkeypatch, tmp_path):
+    """「县农业农村局/县乡村振兴局」: 保存 and 导出 offer a file in the folder, not in a folder 「…局」
+    that does not exist."""
+    from ui.export_jobs import TARGETS, default_file_name
+    window = make_window()
+    monkeypatch.setattr(dialogs, "ask_new_report", lambda parent, settings: NewReportChoice(
+        "department", "某县农业农村局/某县乡村振兴局", OrganLevel.DEPARTMENT, 2025))
+    window.new_action.trigger()
+    offered = []
+    monkeypatch.setattr(dialogs, "get_save_path", lambda parent, title, start, filt: offered.append(start) or None)
+    window.save_action.trigger()
+    name = "某县农业农村局_某县乡村振兴局2025年度法治政府建设情况报告"
+    assert Path(offered[0]).name == name + ".fzbg" and Path(offered[0]).parent == window.files.folder()
+    assert default_file_name(window.doc.report, TARGETS["word_public"]) == name + "（公开版）.docx"

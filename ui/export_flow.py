@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from . import dialogs
 from .commands import content_copy
 from .document import ReportDocument
-from .export_jobs import (AGGREGATE_FILE_NAME, EXPORT_KINDS, TARGETS, ExportWorker, aggregate_target,
+from .export_jobs import (AGGREGATE_FILE_NAME, EXPORT_KINDS, TARGETS, ExportTarget, ExportWorker, aggregate_target,
                           default_file_name)
 from .live_checks import LiveChecks
 from .qt_compat import emit
@@ -108,7 +108,7 @@ class ExportFlow(QObject):
             return []
         return paths
 
-    def _ask_path(self, target, suggested: Path) -> Optional[Path]:
+    def _ask_path(self, target: ExportTarget, suggested: Path) -> Optional[Path]:
         chosen = dialogs.get_save_path(self.window, f"导出{target.label}", str(suggested), target.file_filter)
         if not chosen:
             return None

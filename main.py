@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import importlib.util
 import sys
@@ -16,8 +17,66 @@ from models.storage import APP_VERSION
 PROG = "法治报告"
 
 
+# argparse's own texts (headings of the help, usage errors), in Chinese. argparse looks them up
+# through its module's ``_``/``ngettext`` when it uses them; _Parser swaps these in only while it
+# works, so other users of argparse in the same process are not affected.
+_ARGPARSE_TEXT = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "optional arguments": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "不能是 %(value)r，可选：%(choices)s",
+    "expected one argument": "后面需要一个值",
+    "expected at most one argument": "后面最多一个值",
+    "expected at least one argument": "后面至少需要一个值",
+    "expected %s argument": "后面需要 %s 个值",
+    "expected %s arguments": "后面需要 %s 个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同用",
+    "one of the arguments %s is required": "需要参数 %s 之一",
+    "ignored explicit argument %r": "多余的值 %r",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的值",
+    "can't open '%(filename)s': %(error)s": "无法打开「%(filename)s」：%(error)s",
+}
+
+
+@contextlib.contextmanager
+def _chinese_argparse():
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda text: _ARGPARSE_TEXT.get(text, text)
+    argparse.ngettext = lambda one, many, n: _ARGPARSE_TEXT.get(one if n == 1 else many, one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one Chinese line."""
+    """argparse in Chinese, reporting a usage error as one Chinese line."""
+
+    def __init__(self, *args, **kwargs):
+        with _chinese_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args, **kwargs):
+        with _chinese_argparse():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args, **kwargs):
+        with _chinese_argparse():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _chinese_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _chinese_argparse():
+            return super().format_help()
 
     def error(self, message: str):
         self.exit(2, f"{self.prog}：参数错误：{message}（用 --help 查看用法）\n")
@@ -242,7 +301,7 @@ def _date(text: str) -> _dt.date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{PROG}：法治政府建设年度情况报告的填报、检查与导出。"
                                                   "不带参数运行时打开程序窗口。")
-    parser.add_argument("--version", action="version", version=f"{PROG} {APP_VERSION}")
+    parser.add_argument("--version", action="version", version=f"{PROG} {APP_VERSION}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="命令")
 
     p = sub.add_parser("new", help="新建报告文件", description="按模板新建报告，或以上年报告为基础新建。")
@@ -258,24 +317,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("show", help="显示报告提纲和指标", description="显示报告的提纲（含计算出的序号）和指标数值。")
-    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("file", metavar="报告文件", help="报告文件（.fzbg）")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("validate", help="检查报告文件本身", description="检查报告文件能否读取、数值类型是否正确；有问题时退出码为 1。")
-    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("file", metavar="报告文件", help="报告文件（.fzbg）")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("check", help="报出前检查报告内容",
                        description="检查正文数字与统计数据、指标关系、与上年比较、必备部分、日期年份、格式和字体；"
                                    "按错误、警告、提示分组列出。有错误时退出码为 1。")
-    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("file", metavar="报告文件", help="报告文件（.fzbg）")
     p.add_argument("--json", action="store_true", help="以 JSON（UTF-8）输出，供其他程序读取")
     p.add_argument("--last-year", metavar="上年报告.fzbg", help="上年的报告文件，用于与上年比较")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help="导出 Word 报告和/或 Excel 统计表",
                        description="把报告导出为公文格式的 Word 文件和/或统计报表格式的 Excel 文件。")
-    p.add_argument("file", help="报告文件（.fzbg）")
+    p.add_argument("file", metavar="报告文件", help="报告文件（.fzbg）")
     p.add_argument("--docx", metavar="OUT.docx", help="输出的 Word 文件")
     p.add_argument("--version", choices=["official", "public"], default="official",
                    help="official 正式版（含版头、版记），public 公开版（网站公开用）")
@@ -293,7 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="导入上年报告（Word 或文字）",
                        description="从 Word 文件（.docx）、文字文件（UTF-8 或 GBK）或网页复制的文字导入报告，"
                                    "识别标题、主送机关、各级标题、署名和日期，并按正文中的数字提出统计指标建议。")
-    p.add_argument("source", metavar="SOURCE", help="Word 文件（.docx）或文字文件（.txt）；- 表示从标准输入读取文字")
+    p.add_argument("source", metavar="来源文件", help="Word 文件（.docx）或文字文件（.txt）；- 表示从标准输入读取文字")
     p.add_argument("-o", "--output", required=True, help="输出的报告文件（.fzbg）")
     p.add_argument("--apply-numbers", action="store_true", help="把正文中识别出的数字填入统计指标")
     p.add_argument("--force", action="store_true", help="覆盖已有文件")

@@ -14,8 +14,8 @@ described last year's number); this year's column starts empty.
 
 Body text is either cleared or kept with a first paragraph 「【待更新】…」 in every
 section (and the preamble) that has text. The marker is ordinary paragraph text,
-so the file format is unchanged; the checks find it with :func:`pending_places`
-and the user deletes it once the section is rewritten.
+so the file format is unchanged; the checks report it (D5-PENDING-UPDATE, an 错误)
+until the user deletes it once the section is rewritten.
 """
 from __future__ import annotations
 
@@ -36,19 +36,24 @@ def is_pending(paragraph: str) -> bool:
     return paragraph.startswith(PENDING_MARK)
 
 
-def pending_places(report: Report) -> list[str]:
-    """Where a 【待更新】 marker is still present: "开头段落" or the section's computed label + heading."""
-    places = ["开头段落"] if any(is_pending(p) for p in report.preamble) else []
-    for section, _, _ in report.iter_sections():
-        if any(is_pending(p) for p in section.paragraphs):
-            places.append(f"{report.label_of(section.id)}{section.heading}")
-    return places
-
-
-def shift_years(text: str, year: int) -> str:
-    """Move the report year ``year`` and its plan year ``year + 1`` on by one; other years stay."""
-    mapping = {str(year): str(year + 1), str(year + 1): str(year + 2)}
+def shift_years(text: str, year: int, new_year: int | None = None) -> str:
+    """Move the report year ``year`` to ``new_year`` (default: the next) and its plan year
+    ``year + 1`` along with it; other years stay."""
+    new_year = year + 1 if new_year is None else new_year
+    mapping = {str(year): str(new_year), str(year + 1): str(new_year + 1)}
     return _YEAR.sub(lambda m: mapping.get(m.group(1), m.group(1)), text)
+
+
+def headings_for_year(report: Report, new_year: int) -> dict[str, str]:
+    """The headings that name the report year or its plan year (「2025年…主要举措和成效」,
+    「2026年…主要安排」), written for ``new_year`` instead: section id → new heading."""
+    year = report.meta.report_year
+    moved = {}
+    for section, _, _ in report.iter_sections():
+        heading = shift_years(section.heading, year, new_year)
+        if heading != section.heading:
+            moved[section.id] = heading
+    return moved
 
 
 def _body(paragraphs: list[str], year: int, keep_text: bool) -> list[str]:

@@ -88,6 +88,9 @@ CASES = {
                      lambda r: retitle(r, "plan", "下一步工作打算")),
     "D5-PART-YEAR": (W, lambda r: retitle(r, "work", "2023年法治政府建设工作情况"),
                      lambda r: retitle(r, "work", "主要举措和成效")),
+    "D5-PENDING-UPDATE": (E, lambda r: r.update_section("mediation", paragraphs=[
+                              "【待更新】以下是2023年报告的原文，请按2024年的情况修改，改完后删除本段。", "全年受理调解纠纷130件。"]),
+                          lambda r: para(r, "mediation", "全年受理调解纠纷130件，【待更新】的事项已办结。")),
     "D5-SIGNING-MISSING": (W, lambda r: r.set_meta(signing_date=None, printing_date=None),
                            lambda r: r.set_meta(signing_date=dt.date(2025, 1, 10), printing_date=None)),
     "D5-SIGNING-EARLY": (E, lambda r: r.set_meta(signing_date=dt.date(2023, 12, 31), printing_date=None),

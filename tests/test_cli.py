@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -67,6 +69,29 @@ def test_usage_errors_are_chinese_and_short():
     assert out.returncode == 2 and "不是年份" in out.stderr and "Traceback" not in out.stderr
     out = run("new", "--template", "nope", "--organ", "甲", "--year", "2024", "-o", "/tmp/_never.fzbg")
     assert out.returncode == 1 and "没有名为" in out.stderr
+
+
+ARGPARSE_ENGLISH = ("usage:", "positional arguments", "options:", "optional arguments", "show this help",
+                    "show program", "required:", "argument ", "invalid choice", "unrecognized", "expected one")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("new", "--help"), ("check", "--help")])
+def test_help_is_in_chinese(args):
+    out = run(*args)
+    assert out.returncode == 0 and "用法：" in out.stdout and "显示本帮助并退出" in out.stdout
+    assert not [w for w in ARGPARSE_ENGLISH if w in out.stdout]
+
+
+@pytest.mark.parametrize("args, said", [
+    (("show",), "缺少必需的参数：报告文件"),
+    (("new", "--level", "city", "-o", "x.fzbg"), "参数 --level：不能是 'city'"),
+    (("new", "-o"), "参数 -o/--output：后面需要一个值"),
+    (("export", "a.fzbg", "--bogus"), "无法识别的参数：--bogus"),
+])
+def test_usage_errors_say_what_is_wrong_in_chinese(args, said):
+    out = run(*args)
+    assert out.returncode == 2 and said in out.stderr, out.stderr
+    assert not [w for w in ARGPARSE_ENGLISH if w in out.stderr]
 
 
 def test_no_display_gives_a_message_not_an_abort():

@@ -10,7 +10,8 @@ import pytest
 from importers import apply_numbers, import_text
 from models.catalogue import default_catalogue
 from models.report import DocNumber
-from models.rollover import PENDING_MARK, is_pending, next_year_report, pending_places, shift_years
+from models.checks import Severity, run_checks
+from models.rollover import PENDING_MARK, is_pending, next_year_report, shift_years
 from models.storage import dumps, load_report, loads, save_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,8 +82,10 @@ def test_text_kept_and_marked_per_section(sample_report):
         else:
             assert s.paragraphs == []
     assert is_pending(new.preamble[0])
-    places = pending_places(new)
-    assert places[0] == "开头段落" and "（一）深入学习宣传贯彻习近平法治思想" in places
+    # 检查 lists each place still marked as an 错误 that leads to its first paragraph
+    places = [p.where for p in run_checks(new) if p.rule_id == "D5-PENDING-UPDATE"]
+    assert all(p.severity is Severity.ERROR for p in run_checks(new) if p.rule_id == "D5-PENDING-UPDATE")
+    assert places[0] == "开头第1段" and "一、（一）第1段" in places
     assert len(places) == 1 + sum(1 for s, _, _ in sample_report.iter_sections() if s.paragraphs)
 
 
@@ -97,7 +100,7 @@ def test_rolling_over_twice_keeps_one_marker(sample_report):
 def test_text_cleared(sample_report):
     new = next_year_report(sample_report, keep_text=False)
     assert new.preamble == [] and all(not s.paragraphs for s, _, _ in new.iter_sections())
-    assert pending_places(new) == []
+    assert not [p for p in run_checks(new) if p.rule_id == "D5-PENDING-UPDATE"]
     assert [s.heading for s in new.sections][0] == "2025年法治政府建设工作情况"
 
 

@@ -1,7 +1,7 @@
 """Title line breaks: ≤ 20 characters a line, words whole, trapezoid/diamond, the user's breaks win."""
 import pytest
 
-from exporters.word.title import break_title, tokenize
+from models.title_breaks import break_title, tokenize
 from models.text import display_width
 
 TITLES = [

@@ -91,6 +91,30 @@ class ValueEdit(FieldEdit):
         return getattr(self.report.set_value(self.key[1], **{self.key[2]: value}), self.key[2])
 
 
+class ChangeReportYear(QUndoCommand):
+    """报告年度, and with it the years of the headings that follow it (「2025年…主要举措和成效」,
+    「2026年…主要安排」) and of a typed title: one undo step."""
+
+    def __init__(self, report: Report, year: int, text: str = "修改报告年度"):
+        super().__init__(text)
+        from models.rollover import headings_for_year, shift_years  # loaded when first needed, not at start-up
+        old = report.meta.report_year
+        self.edits: list[FieldEdit] = [SectionEdit(report, sid, "heading", heading, text)
+                                       for sid, heading in headings_for_year(report, year).items()]
+        title = shift_years(report.meta.title, old, year)
+        if title != report.meta.title:
+            self.edits.append(MetaEdit(report, "title", title, text))
+        self.edits.append(MetaEdit(report, "report_year", year, text))
+
+    def redo(self) -> None:
+        for edit in self.edits:
+            edit.redo()
+
+    def undo(self) -> None:
+        for edit in reversed(self.edits):
+            edit.undo()
+
+
 class AddSection(QUndoCommand):
     def __init__(self, report: Report, parent_id: Optional[str], index: Optional[int], section: Section,
                  text: str = "添加标题"):

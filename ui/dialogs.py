@@ -134,17 +134,12 @@ def ask_export_kind(parent: Optional[QWidget]) -> Optional[str]:
     return dialog.kind() if dialog.exec() == QDialog.Accepted else None
 
 
-def ask_export_with_errors(parent: Optional[QWidget], what: str, errors: list[str], pending: list[str] = ()) -> str:
-    """"export" (anyway), "review" (show 检查结果) or "cancel". ``errors`` as 「place：message」;
-    ``pending``: the places that still start with last year's 「【待更新】」 paragraph."""
-    found = [f"{len(errors)} 个错误"] if errors else []
-    if pending:
-        found.append(f"{len(pending)} 处仍标有「【待更新】」（可能还是上年的正文）")
-    lines = errors + [f"{place}：仍有「【待更新】」段" for place in pending]
-    shown = lines[:MAX_LISTED]
-    more = f"\n……另有 {len(lines) - len(shown)} 项" if len(lines) > len(shown) else ""
+def ask_export_with_errors(parent: Optional[QWidget], what: str, errors: list[str]) -> str:
+    """"export" (anyway), "review" (show 检查结果) or "cancel". ``errors`` as 「place：message」."""
+    shown = errors[:MAX_LISTED]
+    more = f"\n……另有 {len(errors) - len(shown)} 项" if len(errors) > len(shown) else ""
     return _ask(parent, QMessageBox.Warning, "报告中有问题",
-                f"检查发现 {'，'.join(found)}。通常应改正后再导出「{what}」，仍要导出吗？",
+                f"检查发现 {len(errors)} 个错误。通常应改正后再导出「{what}」，仍要导出吗？",
                 [("review", "查看检查结果", QMessageBox.RejectRole), ("export", "仍然导出", QMessageBox.AcceptRole),
                  ("cancel", "取消", QMessageBox.RejectRole)], default="review", escape="cancel",
                 informative="\n".join(shown) + more)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 from . import dialogs
 from .commands import content_copy
 from .document import ReportDocument
-from .export_jobs import EXPORT_KINDS, TARGETS, ExportWorker, default_file_name
+from .export_jobs import (AGGREGATE_FILE_NAME, EXPORT_KINDS, TARGETS, ExportTarget, ExportWorker, aggregate_target,
+                          default_file_name)
 from .live_checks import LiveChecks
 from .qt_compat import emit
 from .settings import AppSettings
@@ -56,8 +57,23 @@ class ExportFlow(QObject):
         paths = self._ask_paths(targets)
         if not paths:
             return False
-        self.worker = ExportWorker(content_copy(self.doc.report), list(zip(targets, paths)),
-                                   self.settings.preferences())
+        return self._run(ExportWorker(content_copy(self.doc.report), list(zip(targets, paths)),
+                                      self.settings.preferences()))
+
+    def aggregate(self) -> bool:
+        """工具 → 汇总多个单位: the report files (.fzbg) of one folder, each unit's, into one
+        汇总 workbook, written in the background like an export."""
+        if self.busy:
+            return False
+        chosen = dialogs.get_folder(self.window, "选择存放各单位报告文件（.fzbg）的文件夹", str(self._folder()))
+        if not chosen:
+            return False
+        target = aggregate_target(Path(chosen))
+        path = self._ask_path(target, Path(chosen) / AGGREGATE_FILE_NAME)
+        return self._run(ExportWorker(None, [(target, path)])) if path else False
+
+    def _run(self, worker: ExportWorker) -> bool:
+        self.worker = worker
         self.worker.signals.progress.connect(self.progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
@@ -66,14 +82,12 @@ class ExportFlow(QObject):
         return True
 
     def _errors_accepted(self, what: str) -> bool:
-        """True when the checks find no 错误 and no section still carries last year's
-        「【待更新】」 mark, or the user exports anyway."""
-        from models.rollover import pending_places
+        """True when the checks find no 错误 (text still marked 「【待更新】」 is one), or the user
+        exports anyway."""
         errors = [f"{p.where}：{p.message}" for p in self.checks.run_now() if p.severity.value == "error"]
-        pending = pending_places(self.doc.report)
-        if not errors and not pending:
+        if not errors:
             return True
-        answer = dialogs.ask_export_with_errors(self.window, what, errors, pending)
+        answer = dialogs.ask_export_with_errors(self.window, what, errors)
         if answer == "review":
             emit(self.reviewRequested)
         return answer == "export"
@@ -82,13 +96,8 @@ class ExportFlow(QObject):
         report = self.doc.report
         folder = self._folder()
         if len(targets) == 1:
-            target = targets[0]
-            chosen = dialogs.get_save_path(self.window, f"导出{target.label}",
-                                           str(folder / default_file_name(report, target)), target.file_filter)
-            if not chosen:
-                return []
-            path = Path(chosen)
-            return [path if path.suffix.lower() == target.suffix else path.with_name(path.name + target.suffix)]
+            path = self._ask_path(targets[0], folder / default_file_name(report, targets[0]))
+            return [path] if path else []
         chosen = dialogs.get_folder(self.window, "选择导出到的文件夹", str(folder))
         if not chosen:
             return []
@@ -98,6 +107,13 @@ class ExportFlow(QObject):
                                             "替换"):
             return []
         return paths
+
+    def _ask_path(self, target: ExportTarget, suggested: Path) -> Optional[Path]:
+        chosen = dialogs.get_save_path(self.window, f"导出{target.label}", str(suggested), target.file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == target.suffix else path.with_name(path.name + target.suffix)
 
     def wait(self) -> None:
         """Block until a running export has finished and reported (for closing and tests)."""

@@ -82,6 +82,14 @@ def export_excel(report: Report, path: Path, options=None) -> list[str]:
     return []  # the 校验 sheet's findings were confirmed before the export started
 
 
+def aggregate_excel(inputs: list[Path], path: Path) -> list[str]:
+    """汇总 of many units' report files into one workbook; the files left out, as warnings."""
+    aggregate_xlsx = _exporter("exporters.excel", "aggregate_xlsx", "Excel")
+    result = aggregate_xlsx(inputs, path)
+    return [f"已汇总 {len(result.units)} 个单位的 {result.year} 年度报告。"] + \
+        [f"未汇总「{Path(item.path).name}」：{item.reason}" for item in result.skipped]
+
+
 @dataclass(frozen=True)
 class ExportTarget:
     """One output file."""
@@ -119,6 +127,15 @@ class ExportKind:
         return f"{self.label}(&{self.letter})"
 
 
+AGGREGATE_FILE_NAME = "法治政府建设情况统计汇总表.xlsx"
+
+
+def aggregate_target(folder: Path) -> ExportTarget:
+    """The 汇总表 of the report files in ``folder`` (the open report plays no part)."""
+    return ExportTarget("多个单位汇总表", ".xlsx", "Excel 文件 (*.xlsx)", "",
+                        lambda _report, p, _prefs: aggregate_excel([folder], p))
+
+
 EXPORT_KINDS = {
     "word_official": ExportKind("Word 正式版", "含版头（发文字号、签发人）和版记（抄送、印发），用于正式报送",
                                 ("word_official",), "Z"),
@@ -130,10 +147,16 @@ EXPORT_KINDS = {
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def default_file_name(report: Report, target: ExportTarget) -> str:
+def report_file_name(report: Report, suffix: str, name_suffix: str = "") -> str:
+    """The name offered for a report's own file and its exports: 「机关2025年度法治政府建设情况报告…」,
+    with what a file name may not hold (the / of 「农业农村局/乡村振兴局」) replaced."""
     meta = report.meta
-    stem = f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{target.name_suffix}"
-    return _UNSAFE_NAME.sub("_", stem).strip(" .") + target.suffix
+    stem = f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{name_suffix}"
+    return _UNSAFE_NAME.sub("_", stem).strip(" .") + suffix
+
+
+def default_file_name(report: Report, target: ExportTarget) -> str:
+    return report_file_name(report, target.suffix, target.name_suffix)
 
 
 class ExportSignals(QObject):
@@ -145,7 +168,7 @@ class ExportSignals(QObject):
 class ExportWorker(QRunnable):
     """Writes the chosen files one after the other; stops at the first failure."""
 
-    def __init__(self, report: Report, jobs: list[tuple[ExportTarget, Path]],
+    def __init__(self, report: Optional[Report], jobs: list[tuple[ExportTarget, Path]],
                  preferences: Optional[dict[str, Any]] = None):
         super().__init__()
         self.report = report

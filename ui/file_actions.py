@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QWidget
 
 from models.errors import UserFacingError
-from models.report import OrganLevel, Report
+from models.report import Report
 from models.storage import EXTENSION, load_report
-from models.templates import default_template_for, new_report
+from models.templates import new_report
 
 from . import dialogs
 from .commands import ReplaceContent
 from .document import ReportDocument
+from .export_jobs import report_file_name
 from .live_checks import LiveChecks
 from .qt_compat import emit
 from .recovery import RecoveryEntry, key_for, orphaned_entries
@@ -46,10 +47,9 @@ class FileController(QObject):
         self.doc.new(self._starter_report())
 
     def _starter_report(self) -> Report:
-        from .new_report_dialog import default_report_year  # the dialog's module: only when needed
+        from .new_report_dialog import default_report_year, starting_template  # the dialog's module: only when needed
         organ = self.settings.preference("default_organ")
-        template = default_template_for(OrganLevel.STREET)
-        return new_report(template.template_id, organ, default_report_year(_dt.date.today()))
+        return new_report(starting_template(self.settings), organ, default_report_year(_dt.date.today()))
 
     def maybe_save(self) -> bool:
         """True when the current report may be closed (saved, discarded or unchanged)."""
@@ -75,6 +75,7 @@ class FileController(QObject):
             return self._new_from_last_year(choice.last_year_path, choice.keep_text)
         self.doc.new(new_report(choice.template_id, choice.organ_name, choice.year, organ_level=choice.organ_level))
         self.settings.add_organ_name(choice.organ_name)
+        self.settings.set_last_template(choice.template_id)
         return True
 
     def _new_from_last_year(self, path: str, keep_text: bool) -> bool:
@@ -141,8 +142,7 @@ class FileController(QObject):
         return True
 
     def save_as(self) -> bool:
-        meta = self.doc.report.meta
-        suggested = self.doc.path or self.folder() / f"{meta.organ_name}{meta.report_year}年度法治政府建设情况报告{EXTENSION}"
+        suggested = self.doc.path or self.folder() / report_file_name(self.doc.report, EXTENSION)
         chosen = dialogs.get_save_path(self.window, "另存为", str(suggested), dialogs.REPORT_FILTER)
         if not chosen:
             return False

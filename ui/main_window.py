@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self.check_action = self._action("检查(&C)", self.run_checks, ["F5"], QStyle.SP_DialogApplyButton,
                                          "检查数字、必备内容、日期和格式，结果显示在“检查结果”中")
         self.preferences_action = self._action("选项(&P)…", self.edit_preferences)
+        self.aggregate_action = self._action("汇总多个单位(&H)…", self.exports.aggregate,
+                                             tip="把一个文件夹中各单位的报告文件（.fzbg）汇总为一个 Excel 汇总表")
         self.export_dialog_action = self._action("导出(&E)…", self.exports.choose_and_start, ["Ctrl+E"],
                                                  QStyle.SP_DriveFDIcon, "导出 Word 报告和 Excel 统计表")
         self.export_actions = {key: self._action(kind.mnemonic_label, partial(self.exports.start, key),
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
             outline_menu.addAction(action)
 
         tools_menu = bar.addMenu("工具(&T)")
-        tools_menu.addActions([self.check_action, self.preferences_action])
+        tools_menu.addActions([self.check_action, self.aggregate_action, self.preferences_action])
 
         self._fill_recent_menu()
 
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(self.files.clear_recent_files)
 
     def _export_busy(self, busy: bool) -> None:
-        for action in [self.export_dialog_action, *self.export_actions.values()]:
+        for action in [self.export_dialog_action, self.aggregate_action, *self.export_actions.values()]:
             action.setEnabled(not busy)
         if busy:
             self.statusBar().showMessage("正在导出…（可以继续编辑）")

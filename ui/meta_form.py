@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import Any, Callable, Optional
 
@@ -12,8 +13,9 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QG
 
 from models.report import DocNumber, OrganLevel, ReportChange
 from models.text import display_width
+from models.title_breaks import break_title
 
-from .commands import MetaEdit
+from .commands import ChangeReportYear, MetaEdit
 from .document import ReportDocument
 from .field_binding import EditorPage
 from .settings import AppSettings
@@ -23,11 +25,16 @@ _NAME = re.compile(r"[^、，,；;\s]+")  # one item of a list typed as 「甲�
 
 
 def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bool]]:
-    """The title's printed lines as (text, broken automatically).
+    """The title's printed lines as (text, broken by the program).
 
-    Line breaks the user typed are kept; a line wider than ``limit`` 汉字 breaks where it
-    reaches the limit (the user should then choose a break that keeps words whole).
+    A title without typed breaks is broken as the Word export breaks it (words kept whole,
+    the lines balanced). Line breaks the user typed are kept; a typed line wider than
+    ``limit`` 汉字 wraps where it reaches the limit, as Word wraps it (the user should then
+    choose a break that keeps words whole).
     """
+    if "\n" not in title:
+        lines = break_title(title, limit) or [title]
+        return [(line, len(lines) > 1) for line in lines]
     lines = []
     for typed in title.split("\n"):
         line, width = "", 0.0
@@ -44,8 +51,10 @@ def title_lines(title: str, limit: int = TITLE_LINE_LIMIT) -> list[tuple[str, bo
 
 def title_preview(title: str) -> str:
     rows = []
+    wraps = "\n" in title  # a typed line that is too wide wraps where Word wraps it
     for i, (line, automatic) in enumerate(title_lines(title), 1):
-        note = "到行宽自动折行" if automatic else f"{len(line)}字"
+        # the width in 汉字 (two digits take one): what the limit of 20 counts
+        note = "到行宽自动折行" if automatic and wraps else f"{math.ceil(display_width(line))}字"
         rows.append(f"第{i}行：{line}（{note}）")
     return "\n".join(rows)
 
@@ -163,7 +172,7 @@ class MetaForm(EditorPage):
             spin.valueChanged.connect(self._commit_doc_number)
 
         self.level.activated.connect(lambda _: self._edit("organ_level", OrganLevel(self.level.currentData()), "机关层级"))
-        self.year.valueChanged.connect(lambda v: self._edit("report_year", v, "报告年度"))
+        self.year.valueChanged.connect(self._change_year)
         self.signing_date.dateChanged.connect(lambda _: self._edit("signing_date", self.signing_date.value(), "成文日期"))
         self.printing_date.dateChanged.connect(
             lambda _: self._edit("printing_date", self.printing_date.value(), "印发日期"))
@@ -316,8 +325,15 @@ class MetaForm(EditorPage):
         if self.loading or getattr(self.doc.report.meta, field) == value:
             return
         self.push_edit(MetaEdit(self.doc.report, field, value, f"修改{label}"), field)
-        if field in ("organ_name", "report_year"):
+        if field == "organ_name":
             self._update_placeholders()
+
+    def _change_year(self, year: int) -> None:
+        """The headings that name the report year (and the plan year) move with it."""
+        if self.loading or self.doc.report.meta.report_year == year:
+            return
+        self.push_edit(ChangeReportYear(self.doc.report, year), "report_year")
+        self._update_placeholders()
 
     def _commit_doc_number(self, *_) -> None:
         self._update_doc_number_preview()

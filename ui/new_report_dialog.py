@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QCompleter, QDialog, QDi
 
 from models.errors import UserFacingError
 from models.report import OrganLevel
-from models.templates import list_templates
+from models.templates import default_template_for, list_templates
 
 from . import dialogs
 from .dialog_buttons import ok_cancel
@@ -38,6 +38,15 @@ def default_report_year(today: Optional[_dt.date] = None) -> int:
     is last year."""
     today = today or _dt.date.today()
     return today.year - 1 if today.month <= 6 else today.year
+
+
+def starting_template(settings: AppSettings) -> str:
+    """The template a new report starts from: the one of the last 新建 (a department's clerk
+    keeps getting the department's outline), else the 街道 one."""
+    last = settings.last_template()
+    if any(t.template_id == last for t in list_templates()):
+        return last
+    return default_template_for(OrganLevel.STREET).template_id
 
 
 class NewReportDialog(QDialog):
@@ -73,6 +82,7 @@ class NewReportDialog(QDialog):
         self.template = QComboBox()
         for t in self.templates:
             self.template.addItem(t.name, t.template_id)
+        self.template.setCurrentIndex(self.template.findData(starting_template(settings)))
         self.description = QLabel(wordWrap=True)
         self.organ = QLineEdit(settings.preference("default_organ"))
         self.organ.setPlaceholderText("发文机关全称，如：某某区人民政府某某街道办事处")

@@ -77,6 +77,13 @@ class AppSettings:
     def set_splitter_state(self, state: QByteArray) -> None:
         self._s.setValue("state/splitter", state)
 
+    def last_template(self) -> str:
+        """The template of the last report made with 新建 ("" before the first)."""
+        return self._s.value("state/template", "", type=str)
+
+    def set_last_template(self, template_id: str) -> None:
+        self._s.setValue("state/template", template_id)
+
     # -- lists --------------------------------------------------------------------------
     def _read_list(self, name: str) -> list[str]:
         n = self._s.beginReadArray(name)

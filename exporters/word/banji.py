@@ -17,11 +17,11 @@ from docx.shared import Twips
 from models.numbering import format_cn_date
 from models.report import Report
 from models.text import display_width
+from models.title_breaks import break_title
 
 from . import ooxml
 from .styles import BANJI_PT, BLOCK_H, BLOCK_W, LINE
 from .layout import SLACK, advances
-from .title import break_title
 from .writer import DocWriter, Indent
 
 RULE_OUTER, RULE_INNER = 8, 6   # 1/8 pt: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from models.numbering import heading_label
 from models.report import Report, Section
+from models.title_breaks import break_title
 
 from .styles import LINE
-from .title import break_title
 from .writer import DocWriter
 
 MAX_LEVEL = 4

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from models.report import Report
 from models.text import display_width
+from models.title_breaks import break_title
 
 from .layout import SLACK
 from .styles import BLOCK_H, CHAR, LINE
-from .title import break_title
 from .writer import DocWriter, Indent
 
 BODY_INDENT = 2  # 空二字

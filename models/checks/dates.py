@@ -1,6 +1,7 @@
 """Group 5: dates and years (report_structure.md §2.3 item 8).
 
-The title names the report year; the plan part names the next year; the 成文日期
+The title names the report year; the plan part names the next year; no text is still
+last year's (the 【待更新】 mark of a report started from last year's); the 成文日期
 lies after the report year began and not in the future; the 发文字号 carries the
 year of the 成文日期; the document is not printed before it is signed.
 """
@@ -11,6 +12,7 @@ import re
 
 from ..numbering import format_cn_date
 from ..report import Part
+from ..rollover import PENDING_MARK, is_pending
 from .context import CheckContext
 from .outline import Block, meta_path
 from .problem import MetaLocation, Severity
@@ -75,6 +77,18 @@ def part_year(ctx: CheckContext, r: Rule):
     for part in (Part.MEASURES, Part.SHORTCOMINGS):
         blocks = [b for b in _part_headings(ctx, part) if b.key not in plan]
         yield from _heading_year_problems(r, blocks, year, f"「{part.label}」")
+
+
+@rule("D5-PENDING-UPDATE", Severity.ERROR, "仍是上年报告的原文", group=5, scope="block")
+def pending_update(ctx: CheckContext, r: Rule, block: Block):
+    """A report started from last year's keeps last year's text under a 「【待更新】」 paragraph
+    until the user rewrites it; the marker would be printed in the document."""
+    if block.kind not in ("preamble", "section"):
+        return
+    for ref in block.texts:
+        if ref.field == "paragraph" and is_pending(ref.text):
+            yield r.problem("仍标有「【待更新】」（下面是上年报告的原文）：按本年情况改写后，删除这一段",
+                            block.location(ref, (0, len(PENDING_MARK))))
 
 
 @rule("D5-SIGNING-MISSING", Severity.WARNING, "未填成文日期", group=5)

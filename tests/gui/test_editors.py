@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
@@ -33,11 +34,13 @@ def meta_form(doc, qtbot):
     return form
 
 
-def test_title_lines_break_at_twenty_characters_and_keep_typed_breaks():
+def test_title_lines_break_as_the_word_file_does_and_keep_typed_breaks():
     title = "江南市河西区人民政府青石街道办事处关于2024年度法治政府建设情况的报告"
     lines = title_lines(title)
-    assert lines[0] == ("江南市河西区人民政府青石街道办事处关于20", True)
-    assert "".join(text for text, _ in lines) == title
+    assert lines == [("江南市河西区人民政府青石街道办事处", True), ("关于2024年度法治政府建设情况的报告", True)]
+    assert title_lines("某局关于2024年度法治政府建设情况的报告") == [("某局关于2024年度法治政府建设情况的报告", False)]
+    wide = title_lines("江南市河西区人民政府青石街道办事处关于2024年度\n法治政府建设情况的报告")
+    assert wide[0] == ("江南市河西区人民政府青石街道办事处关于20", True)  # Word wraps a typed line at the width
     typed = title_lines("江南市河西区人民政府青石街道办事处\n关于2024年度法治政府建设情况的报告")
     assert typed == [("江南市河西区人民政府青石街道办事处", False), ("关于2024年度法治政府建设情况的报告", False)]
 
@@ -48,6 +51,26 @@ def test_title_preview_follows_the_default_and_typed_title(doc, meta_form):
     assert "第1行：青石街道办事处（7字）" in meta_form.title_layout.text()
     meta_form.title.idle_commit.flush()
     assert doc.report.meta.title == "青石街道办事处\n关于2024年度法治政府建设情况的报告"
+
+
+@pytest.mark.parametrize("organ, level", [("某县市场监督管理局（县知识产权局）", "department"),
+                                          ("某某自治州某某土家族苗族自治县人民政府", "county")])
+def test_title_preview_shows_the_lines_of_the_word_file(organ, level, tmp_path, qtbot):
+    """A department's or county's default title: the preview promises the lines the export prints,
+    never 「…关于20」 / 「25年度…」 split inside a word or a year."""
+    docx = pytest.importorskip("docx")
+    from exporters.word import build_docx
+    report = new_report(level, organ, 2025)
+    d = ReportDocument(report, recovery_folder=tmp_path / "rec")
+    form = MetaForm(d, AppSettings())
+    qtbot.addWidget(form)
+    form.refresh()
+    shown = [row.split("：", 1)[1].rsplit("（", 1)[0] for row in form.title_layout.text().splitlines()[1:]]
+    document = docx.Document(io.BytesIO(build_docx(report, version="public")[0]))
+    title = next(p for p in document.paragraphs if p.style.style_id == "GWTitle")
+    assert shown == title.text.split("\n")
+    assert shown == [organ, "关于2025年度法治政府建设情况的报告"]
+    d.close()
 
 
 def test_doc_number_preview_is_live_and_stored_as_parts(doc, meta_form):

@@ -223,10 +223,10 @@ def test_export_asks_when_errors_remain_and_can_show_them(fake, make_window, rep
     _make_an_error(window)
     asked = []
     monkeypatch.setattr(dialogs, "ask_export_with_errors",
-                        lambda parent, what, errors, pending: asked.append((what, errors, pending)) or "review")
+                        lambda parent, what, errors: asked.append((what, errors)) or "review")
     assert not window.exports.start("excel")
-    what, errors, pending = asked[0]
-    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors) and pending == []
+    what, errors = asked[0]
+    assert what == "Excel 统计表" and any("0～100%" in e and "B06" in e for e in errors)
     assert fake.calls == []
     assert window.outline.current_key() == "checks"  # 查看检查结果
     problems = window.editors.page("checks").model.problems("error")
@@ -263,11 +263,9 @@ def test_export_asks_while_last_years_text_is_marked_for_update(fake, make_windo
     window = make_window()
     window.doc.new(next_year_report(load_report(report_copy), keep_text=True), modified=True)
     asked = []
-    monkeypatch.setattr(dialogs, "ask_export_with_errors",
-                        lambda parent, what, errors, pending: asked.append(pending) or "cancel")
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda parent, what, errors: asked.append(errors) or "cancel")
     assert not window.exports.start("word_public") and fake.calls == []
-    first = window.doc.report.sections[0]
-    assert f"{window.doc.report.label_of(first.children[0].id)}{first.children[0].heading}" in asked[0]
+    assert any(e.startswith("一、（一）第1段：仍标有「【待更新】」") for e in asked[0])
 
 
 def test_font_preferences_reach_the_word_file(sample_report, tmp_path):
@@ -285,3 +283,52 @@ def test_font_preferences_reach_the_word_file(sample_report, tmp_path):
     assert {"方正小标宋_GBK", "仿宋", "楷体"} <= fonts
     assert "仿宋_GB2312" not in fonts
     assert export_jobs.word_options({}).font_body == "仿宋_GB2312"  # no preference: the standard's defaults
+
+
+def test_aggregate_several_units_from_the_tools_menu(make_window, monkeypatch, tmp_path, qtbot):
+    """A county's 司法局 gathers its departments' files: 工具 → 汇总多个单位 writes the 汇总表
+    and says which files were left out and why."""
+    import openpyxl
+
+    from models.storage import save_report
+    from models.templates import new_report
+    units = tmp_path / "各单位报告"
+    units.mkdir()
+    for organ, a01 in (("某县司法局", 3), ("某县市场监督管理局（县知识产权局）", 4)):
+        report = new_report("department", organ, 2025)
+        report.set_value("A01", value=a01)
+        save_report(report, units / f"{organ}.fzbg", backup=False)
+    save_report(new_report("department", "某县财政局", 2024), units / "上年的.fzbg", backup=False)
+    window = make_window()
+    folders, saves, results = [], [], []
+    monkeypatch.setattr(dialogs, "get_folder", lambda parent, title, start: folders.append(title) or str(units))
+    monkeypatch.setattr(dialogs, "get_save_path",
+                        lambda parent, title, start, filt: saves.append((title, start)) or str(tmp_path / "汇总"))
+    monkeypatch.setattr(dialogs, "ask_open_export_result",
+                        lambda parent, paths, warnings: results.append((paths, warnings)) or None)
+    assert window.aggregate_action in window.menuBar().actions()[-1].menu().actions()  # 工具
+    with qtbot.waitSignal(window.exports.finished, timeout=60000):
+        window.aggregate_action.trigger()
+        assert not window.aggregate_action.isEnabled()  # one export at a time
+    assert "报告文件" in folders[0] and saves[0][1].startswith(str(units))
+    paths, warnings = results[0]
+    assert paths == [tmp_path / "汇总.xlsx"]
+    assert warnings[0] == "已汇总 2 个单位的 2025 年度报告。"
+    assert any("上年的.fzbg" in w and "2024" in w for w in warnings[1:])
+    sheet = openpyxl.load_workbook(paths[0]).worksheets[0]
+    rows = {row[1]: row for row in sheet.iter_rows(values_only=True)}
+    assert rows["A01"][3] == 7
+    header = [str(c) for c in next(r for r in sheet.iter_rows(values_only=True) if r[0] == "指标名称") if c]
+    assert "某县司法局" in header and "某县市场监督管理局（县知识产权局）" in header
+    assert window.aggregate_action.isEnabled() and not window.isWindowModified()
+
+
+def test_aggregate_of_a_folder_without_reports_says_so(make_window, monkeypatch, tmp_path, qtbot):
+    window = make_window()
+    monkeypatch.setattr(dialogs, "get_folder", lambda *a: str(tmp_path))
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *a: str(tmp_path / "汇总.xlsx"))
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append((title, message)))
+    with qtbot.waitSignal(window.exports.failed, timeout=60000):
+        window.aggregate_action.trigger()
+    assert "没有可汇总的报告文件" in errors[0][1] and not (tmp_path / "汇总.xlsx").exists()

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -310,3 +312,69 @@ def test_shortcuts(make_window):
     assert shortcuts == {"新建(&N)…": ["Ctrl+N"], "打开(&O)…": ["Ctrl+O"], "保存(&S)": ["Ctrl+S"],
                          "另存为(&A)…": ["Ctrl+Shift+S"], "撤销(&U)": ["Ctrl+Z"],
                          "重做(&R)": ["Ctrl+Y", "Ctrl+Shift+Z"], "导出(&E)…": ["Ctrl+E"], "检查(&C)": ["F5"]}
+
+
+def test_changing_the_report_year_moves_the_years_of_the_headings(make_window, monkeypatch, qtbot):
+    """A department report started as 2026 in November is meant for 2025: setting 报告年度 in
+    基本信息 gives 「2025年…主要举措和成效」 and 「2026年…主要安排」, the checks find no wrong year,
+    and one 撤销 puts year and headings back."""
+    window = make_window()
+    monkeypatch.setattr(dialogs, "ask_new_report", lambda parent, settings: NewReportChoice(
+        "department", "某县市场监督管理局（县知识产权局）", OrganLevel.DEPARTMENT, 2026))
+    window.new_action.trigger()
+    report = window.doc.report
+    window.outline.select_key(META)
+    form = window.editors.page("meta")
+    commit_text(form.title, "某县市场监督管理局（县知识产权局）\n关于2026年度法治政府建设情况的报告")
+    form.title.idle_commit.flush()
+    form.year.setValue(2025)
+    headings = [s.heading for s in report.sections]
+    assert headings[0] == "2025年法治政府建设主要举措和成效" and headings[1] == "2025年法治政府建设存在的不足和原因"
+    assert headings[3] == "2026年推进法治政府建设的主要安排"
+    assert report.meta.report_year == 2025 and "关于2025年度" in report.meta.title
+    plan = window.model.index_of_key(section_key(report.sections[3].id))
+    assert window.model.numbered_text(plan) == "四、2026年推进法治政府建设的主要安排"
+    found = {p.rule_id for p in window.checks.run_now()}
+    assert not found & {"D5-PART-YEAR", "D5-PLAN-YEAR", "D5-TITLE-YEAR"}
+
+    window.undo_action.trigger()
+    assert report.meta.report_year == 2026 and report.sections[3].heading == "2027年推进法治政府建设的主要安排"
+    assert report.sections[0].heading == "2026年法治政府建设主要举措和成效" and "关于2026年度" in report.meta.title
+    assert form.year.value() == 2026
+
+
+def test_the_next_start_and_new_report_keep_the_department_template(make_window, monkeypatch):
+    """A department's clerk is not handed a 街道 outline again at the next start or in 新建."""
+    from ui.new_report_dialog import NewReportDialog
+    from ui.settings import AppSettings
+    first = make_window()
+    assert first.doc.report.meta.organ_level is OrganLevel.STREET  # nothing chosen yet: the 街道 outline
+    monkeypatch.setattr(dialogs, "ask_new_report", lambda parent, settings: NewReportChoice(
+        "department", "某区司法局", OrganLevel.DEPARTMENT, 2025))
+    first.new_action.trigger()
+    first.close()
+
+    again = make_window()
+    report = again.doc.report
+    assert report.meta.organ_level is OrganLevel.DEPARTMENT
+    assert [s.part.value for s in report.sections if s.part][2] == "first_responsible"
+    assert report.sections[0].children[0].heading == "加强学法用法和法治能力建设"
+    dialog = NewReportDialog(AppSettings())
+    assert dialog.template.currentData() == "department" and dialog.level.currentData() == "department"
+    dialog.deleteLater()
+
+
+def test_an_organ_name_with_a_slash_is_offered_as_one_file_name(make_window, monkeypatch, tmp_path):
+    """「县农业农村局/县乡村振兴局」: 保存 and 导出 offer a file in the folder, not in a folder 「…局」
+    that does not exist."""
+    from ui.export_jobs import TARGETS, default_file_name
+    window = make_window()
+    monkeypatch.setattr(dialogs, "ask_new_report", lambda parent, settings: NewReportChoice(
+        "department", "某县农业农村局/某县乡村振兴局", OrganLevel.DEPARTMENT, 2025))
+    window.new_action.trigger()
+    offered = []
+    monkeypatch.setattr(dialogs, "get_save_path", lambda parent, title, start, filt: offered.append(start) or None)
+    window.save_action.trigger()
+    name = "某县农业农村局_某县乡村振兴局2025年度法治政府建设情况报告"
+    assert Path(offered[0]).name == name + ".fzbg" and Path(offered[0]).parent == window.files.folder()
+    assert default_file_name(window.doc.report, TARGETS["word_public"]) == name + "（公开版）.docx"

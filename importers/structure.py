@@ -164,7 +164,7 @@ class _Parser:
         return min(len(self.ps), _HEAD_SCAN)
 
     def _is_masthead(self, p: _P) -> bool:
-        return (el.is_secrecy_or_copy_number(p.text) or el.parse_doc_number(p.text) is not None
+        return (el.is_secrecy_or_copy_number(p.text) or el.doc_number_line(p.text) is not None
                 or el.signer_names(p.text) is not None)
 
     def find_title(self, end: int) -> Optional[int]:
@@ -237,13 +237,19 @@ class _Parser:
     def _read_masthead_line(self, p: _P) -> None:
         if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text) or self._repeats_title(p):
             return
-        number = el.parse_doc_number(p.text)
-        if number is not None:
-            self.meta.doc_number = number
-            return
-        signers = el.signer_names(p.text)
+        text = p.text
+        number_line = el.doc_number_line(text)
+        if number_line is not None:
+            self.meta.doc_number, text = number_line
+            if not text:
+                return
+        signers = el.signer_names(text)
         if signers is not None:
             self.meta.signers = signers
+            return
+        names = el.person_names(text) if self.meta.signers else None
+        if names is not None:
+            self.meta.signers += names  # more than two signers: two names a line, the last beside the number
             return
         if el.is_organ_mark(p.text) and not self.organ_hint:
             self.organ_hint = re.sub(r"文件$", "", p.text.replace(" ", "").replace("\u3000", ""))

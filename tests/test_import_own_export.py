@@ -1,0 +1,75 @@
+"""Next year's import of the .docx the program exported this year: the 正式版 (版头, 版记) as well as the
+公开版, as written and after Word, WPS or LibreOffice re-saved it. What went out comes back: the 基本信息
+(发文字号, 签发人, title, 主送, 附件, 署名, dates), the outline and the paragraphs; nothing of the 版头 or
+版记 lands in the body."""
+import copy
+import datetime as dt
+
+import pytest
+
+from exporters.word import export_docx
+from importers import import_file
+from models.refs import render_refs
+from models.report import DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
+
+def _outline(report: Report) -> list:
+    return [(level, s.heading, s.run_in, s.paragraphs) for s, level, _ in report.iter_sections()]
+
+
+def _printed_outline(report: Report) -> list:
+    """The outline as it prints: number references replaced by their values."""
+    return [(level, s.heading, s.run_in, [render_refs(p, report) for p in s.paragraphs])
+            for s, level, _ in report.iter_sections()]
+
+
+def _varied_report(signers=("张三", "李四", "王五")) -> Report:
+    """A 上行文 with several 签发人, a three-line title, two 主送机关, two attachments whose names start with
+    a year, a 附注, four heading levels with run-in headings, and number references with 余/多."""
+    meta = ReportMeta(
+        organ_name="江南市河西区人民政府青石街道办事处", organ_level=OrganLevel.STREET, report_year=2024,
+        signing_date=dt.date(2025, 1, 8),
+        title="中共江南市河西区青石街道工作委员会江南市河西区人民政府青石街道办事处"
+              "关于2024年度法治政府建设和依法行政工作情况的报告",
+        addressees=["中共江南市河西区委全面依法治区委员会办公室"],
+        doc_number=DocNumber("河西青石", 2025, 3), signers=list(signers),
+        cc=["江南市河西区人民政府办公室", "江南市司法局"],
+        printing_organ="江南市河西区人民政府青石街道办事处党政综合办公室", printing_date=dt.date(2025, 1, 9),
+        attachments=["2024年度法治政府建设统计表", "2025年重大行政决策事项目录"], notes="此件公开发布")
+    report = Report(meta=meta, preamble=["2024年，青石街道坚持依法行政，法治建设取得新成效。现将有关情况报告如下："])
+    report.values = {"B05": IndicatorValue(1520), "E05": IndicatorValue(380, qualifier="余"),
+                     "F01": IndicatorValue(132), "F02": IndicatorValue(128), "J01": IndicatorValue(50, qualifier="多")}
+    level3 = Section(heading="规范执法行为", run_in=True, paragraphs=["全年综合行政执法立案{{F01}}宗，办结{{F02}}宗。"],
+                     children=[Section(heading="落实行政执法公示制度", run_in=True, paragraphs=["全年公示执法信息。"]),
+                               Section(heading="落实全过程记录制度", paragraphs=["配备执法记录仪30台。"])])
+    work = Section(heading="2024年法治政府建设工作情况", part=Part.MEASURES, children=[
+        Section(heading="推进严格规范公正文明执法", run_in=True, paragraphs=["街道综合执法队坚持依法履职。"],
+                children=[level3, Section(heading="提升执法能力", paragraphs=["累计轮训干部{{B05}}人次。"])]),
+        Section(heading="深化普法宣传", paragraphs=["开展普法宣传活动{{J01}}场次，法律顾问提供咨询解答{{E05}}人次。",
+                                                 "第二段落正文。"])])
+    report.sections = [
+        work,
+        Section(heading="存在的问题与不足", part=Part.SHORTCOMINGS, paragraphs=["一是学习不够深入。二是执法力量不足。"]),
+        Section(heading="2025年工作计划", part=Part.NEXT_YEAR,
+                children=[Section(heading="压实责任", run_in=True, paragraphs=["力争调解成功率达到98%。"])]),
+    ]
+    return report
+
+
+def _assert_masthead_back(got: Report, original: Report, warnings: list[str]) -> None:
+    """The 发文字号 and every 签发人 back in 基本信息, and no 版头 line kept as an opening paragraph."""
+    assert got.meta.doc_number.format() == original.meta.doc_number.format()
+    assert got.meta.signers == original.meta.signers
+    assert got.preamble == [render_refs(p, original) for p in original.preamble]
+    assert not [w for w in warnings if "在标题之前" in w], warnings
+
+
+@pytest.mark.parametrize("signers", [["某某某"], ["张三", "李四", "王五"], ["张三", "李四", "王五", "赵六", "阿依古丽·买买提"]])
+def test_upward_masthead_number_and_signers_come_back(signers, sample_report, tmp_path):
+    """上行文: the 签发人 stands on the 发文字号's line (and on lines above it when there are more than two)."""
+    report = copy.deepcopy(sample_report)
+    report.meta.signers = signers
+    path = tmp_path / "正式版.docx"
+    export_docx(report, path, version="official")
+    result = import_file(path)
+    _assert_masthead_back(result.report, report, result.warnings)
+    assert _outline(result.report) == _printed_outline(report)

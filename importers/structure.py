@@ -189,7 +189,7 @@ class _Parser:
             self.warn("未识别出标题，已使用默认标题（机关名称＋年度），请在「基本信息」中核对。")
             before, after_title = [], 0
         else:
-            t = self._organ_line_above(t)
+            t = self._organ_line_above(self._paragraph_start(t))
             before = self.ps[:t]
             after_title = self._read_title(t, end)
         for p in before:
@@ -207,6 +207,14 @@ class _Parser:
         flat = re.sub(r"\s", "", p.text)
         return bool(self.title) and flat in (re.sub(r"\s", "", self.title), *self.title.split("\n"))
 
+    def _paragraph_start(self, t: int) -> int:
+        """The first line of the paragraph that holds line ``t``: a title broken into lines (Word ``w:br``,
+        as the export balances a long one) is found by the line that says 关于 or 报告, not always the first."""
+        while (t > 0 and self.ps[t].soft and self.ps[t - 1].src is self.ps[t].src
+               and not is_clutter(self.ps[t - 1].text) and not self._is_masthead(self.ps[t - 1])):
+            t -= 1
+        return t
+
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
         if t == 0 or not self.ps[t].text.startswith("关于"):
@@ -220,13 +228,13 @@ class _Parser:
     def _read_title(self, t: int, end: int) -> int:
         parts = [self.ps[t].text]
         i = t + 1
-        while i < end and len(parts) < 3:
+        while i < end:
             p = self.ps[i]
             if is_clutter(p.text) or self._is_masthead(p):
                 break
             continuation = p.soft and p.src is self.ps[i - 1].src and p.mark is None
-            second_line = (not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text) and len(p.text) <= 40
-                           and "，" not in p.text and not p.text.startswith("——"))
+            second_line = (len(parts) < 3 and not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text)
+                           and len(p.text) <= 40 and "，" not in p.text and not p.text.startswith("——"))
             if not (continuation or second_line):
                 break
             parts.append(p.text)

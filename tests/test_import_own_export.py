@@ -73,3 +73,18 @@ def test_upward_masthead_number_and_signers_come_back(signers, sample_report, tm
     result = import_file(path)
     _assert_masthead_back(result.report, report, result.warnings)
     assert _outline(result.report) == _printed_outline(report)
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_long_title_broken_into_lines_comes_back_whole(version, tmp_path):
+    """The export breaks a long title into balanced lines of one paragraph; its first line holds neither
+    关于 nor 报告 and must not be left behind as an opening paragraph."""
+    report = _varied_report()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    result = import_file(path)
+    got = result.report
+    assert got.meta.effective_title.count("\n") >= 2  # printed on three lines, imported as written
+    assert got.meta.effective_title.replace("\n", "") == report.meta.title
+    assert got.preamble == report.preamble
+    assert not [w for w in result.warnings if "在标题之前" in w], result.warnings

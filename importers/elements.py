@@ -10,6 +10,8 @@ from typing import Optional
 from models.numbers import parse_chinese_number
 from models.report import DocNumber
 
+from .headings import AFTER_ITEM_MARK
+
 _YEAR_CN = "〇○零一二三四五六七八九"
 _DAY_CN = "一二三四五六七八九十"
 _DATE = re.compile(
@@ -29,7 +31,7 @@ _SEAL = re.compile(r"^[〔\[【（(]?[^〔\[【（(]{0,12}(?:印章|盖章|公�
 _SECRECY = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|平急|特提)$")
 _ANNEX_START = re.compile(r"^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?(?:[\s\u3000]+(\S.{0,30}))?$")
 _ANNEX_NOTE = re.compile(r"^附\s*件\s*[：:]\s*(\S.*)$")
-_NUMBERED_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*(?!\d)(\S.*)$")
+_NUMBERED_ITEM = re.compile(rf"^\d{{1,2}}\s*[.．、]{AFTER_ITEM_MARK}\s*(\S.*)$")  # 「2.名称」, 「1.2024年度统计表」
 _SENTENCE_MARKS = "。；！？"
 TITLE_ENDINGS = ("报告", "通知", "意见", "方案", "总结", "请示", "决定", "函", "纪要", "要点", "计划", "情况",
                  "规定", "办法", "通报", "公告", "批复", "说明", "汇报")

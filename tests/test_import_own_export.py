@@ -43,7 +43,7 @@ def _varied_report(signers=("张三", "李四", "王五")) -> Report:
                                Section(heading="落实全过程记录制度", paragraphs=["配备执法记录仪30台。"])])
     work = Section(heading="2024年法治政府建设工作情况", part=Part.MEASURES, children=[
         Section(heading="推进严格规范公正文明执法", run_in=True, paragraphs=["街道综合执法队坚持依法履职。"],
-                children=[level3, Section(heading="提升执法能力", paragraphs=["累计轮训干部{{B05}}人次。"])]),
+                children=[level3, Section(heading="2024年度执法能力提升情况", paragraphs=["累计轮训干部{{B05}}人次。"])]),
         Section(heading="深化普法宣传", paragraphs=["开展普法宣传活动{{J01}}场次，法律顾问提供咨询解答{{E05}}人次。",
                                                  "第二段落正文。"])])
     report.sections = [
@@ -88,3 +88,28 @@ def test_long_title_broken_into_lines_comes_back_whole(version, tmp_path):
     assert got.meta.effective_title.replace("\n", "") == report.meta.title
     assert got.preamble == report.preamble
     assert not [w for w in result.warnings if "在标题之前" in w], result.warnings
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_attachment_names_starting_with_a_year_come_back(version, tmp_path):
+    """「附件：1.2024年度法治政府建设统计表」 and 「2.2025年……」: the names without their numbers, none left in the body."""
+    report = _varied_report()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    got = import_file(path).report
+    assert got.meta.attachments == report.meta.attachments
+    assert _printed_outline(got) == _printed_outline(report)
+
+
+def test_exported_report_saved_as_plain_text_keeps_its_outline(tmp_path):
+    """Word's 「另存为 纯文本」 of the export: no styles left, the typed numbers alone give the levels —
+    「2.2024年度执法能力提升情况」 included, whose text starts with a year."""
+    import docx
+    report = _varied_report()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version="public")
+    text_path = tmp_path / "报告.txt"
+    text_path.write_text("\n".join(p.text for p in docx.Document(str(path)).paragraphs), encoding="utf-8")
+    got = import_file(text_path).report
+    assert _printed_outline(got) == _printed_outline(report)
+    assert got.meta.attachments == report.meta.attachments

@@ -173,19 +173,30 @@ def is_addressee_line(text: str) -> bool:
 
 
 def split_addressees(text: str) -> list[str]:
-    """Addressees separated by ， (not 、, which also joins 县（市、区）)."""
+    """Addressees separated by ， (of different kinds); by 、 (of one kind, as the export joins them) only
+    when the line has no ， and every piece names an organ: 「各县、市、区人民政府」 is one addressee."""
     body = text.strip().rstrip("：:")
+    parts = [p.strip() for p in _split_outside_brackets(body, "，；") if p.strip()]
+    if len(parts) == 1:
+        pieces = [p.strip() for p in _split_outside_brackets(body, "、")]
+        if len(pieces) > 1 and all(is_organ_like(p) for p in pieces):
+            return pieces
+    return parts
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at the separators that stand outside brackets (县（市、区） stays whole)."""
     parts, depth, current = [], 0, ""
-    for ch in body:
-        depth += ch in "（(" 
+    for ch in text:
+        depth += ch in "（("
         depth -= ch in "）)" and depth > 0
-        if ch in "，；" and depth == 0:
+        if ch in separators and depth == 0:
             parts.append(current)
             current = ""
         else:
             current += ch
     parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
+    return parts
 
 
 def annex_start(text: str) -> bool:

@@ -30,7 +30,7 @@ def _varied_report(signers=("张三", "李四", "王五")) -> Report:
         signing_date=dt.date(2025, 1, 8),
         title="中共江南市河西区青石街道工作委员会江南市河西区人民政府青石街道办事处"
               "关于2024年度法治政府建设和依法行政工作情况的报告",
-        addressees=["中共江南市河西区委全面依法治区委员会办公室"],
+        addressees=["中共江南市河西区委全面依法治区委员会办公室", "江南市河西区司法局"],
         doc_number=DocNumber("河西青石", 2025, 3), signers=list(signers),
         cc=["江南市河西区人民政府办公室", "江南市司法局"],
         printing_organ="江南市河西区人民政府青石街道办事处党政综合办公室", printing_date=dt.date(2025, 1, 9),
@@ -113,3 +113,12 @@ def test_exported_report_saved_as_plain_text_keeps_its_outline(tmp_path):
     got = import_file(text_path).report
     assert _printed_outline(got) == _printed_outline(report)
     assert got.meta.attachments == report.meta.attachments
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_two_addressees_come_back_as_two(version, tmp_path):
+    """The export joins the 主送机关 with 、; 基本信息 lists them one by one again after the import."""
+    report = _varied_report()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    assert import_file(path).report.meta.addressees == report.meta.addressees

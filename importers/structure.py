@@ -189,7 +189,7 @@ class _Parser:
             self.warn("未识别出标题，已使用默认标题（机关名称＋年度），请在「基本信息」中核对。")
             before, after_title = [], 0
         else:
-            t = self._organ_line_above(self._paragraph_start(t))
+            t = self._organ_line_above(self._title_start(t))
             before = self.ps[:t]
             after_title = self._read_title(t, end)
         for p in before:
@@ -207,13 +207,28 @@ class _Parser:
         flat = re.sub(r"\s", "", p.text)
         return bool(self.title) and flat in (re.sub(r"\s", "", self.title), *self.title.split("\n"))
 
-    def _paragraph_start(self, t: int) -> int:
-        """The first line of the paragraph that holds line ``t``: a title broken into lines (Word ``w:br``,
-        as the export balances a long one) is found by the line that says 关于 or 报告, not always the first."""
-        while (t > 0 and self.ps[t].soft and self.ps[t - 1].src is self.ps[t].src
-               and not is_clutter(self.ps[t - 1].text) and not self._is_masthead(self.ps[t - 1])):
+    def _title_start(self, t: int) -> int:
+        """The first line of a title broken into lines — by line breaks (as the export balances a long one)
+        or into centred paragraphs of one style — found by the line that says 关于 or 报告."""
+        while t > 0:
+            above, p = self.ps[t - 1], self.ps[t]
+            same_paragraph = p.soft and above.src is p.src
+            # above 「关于……」 stands the organ (_organ_line_above) or a 版头 item such as a 签发人's name
+            centred_above = (not p.text.startswith("关于") and not el.ends_like_title(above.text)
+                             and self._continues_title(above, p))
+            if not (same_paragraph or centred_above):
+                break
+            if is_clutter(above.text) or self._is_masthead(above):
+                break
             t -= 1
         return t
+
+    def _continues_title(self, p: _P, nxt: _P) -> bool:
+        """``nxt`` is the next line of the title ``p`` is a line of: both centred paragraphs of one style,
+        ``nxt`` neither a 版头 item nor a heading or a sentence (nor an organ's name: the 发文机关标志)."""
+        return (p.src.align == nxt.src.align == ALIGN_CENTER and p.src.style == nxt.src.style
+                and not self._is_masthead(nxt) and not is_clutter(nxt.text) and not _is_heading(nxt)
+                and not _is_body_like(nxt) and not el.is_organ_mark(nxt.text) and not el.is_organ_mark(p.text))
 
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
@@ -232,7 +247,8 @@ class _Parser:
             p = self.ps[i]
             if is_clutter(p.text) or self._is_masthead(p):
                 break
-            continuation = p.soft and p.src is self.ps[i - 1].src and p.mark is None
+            continuation = p.mark is None and (p.soft and p.src is self.ps[i - 1].src or (
+                not el.ends_like_title(parts[-1]) and self._continues_title(self.ps[i - 1], p)))
             second_line = (len(parts) < 3 and not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text)
                            and len(p.text) <= 40 and "，" not in p.text and not p.text.startswith("——"))
             if not (continuation or second_line):

@@ -4,13 +4,18 @@
 版记 lands in the body."""
 import copy
 import datetime as dt
+import shutil
+import subprocess
 
 import pytest
 
 from exporters.word import export_docx
-from importers import import_file
+from importers import apply_numbers, import_file
+from models.catalogue import default_catalogue
 from models.refs import render_refs
 from models.report import DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
+from tests.test_import_roundtrip import _values_in_text
+from tests.word_resave import resave_like_word
 
 def _outline(report: Report) -> list:
     return [(level, s.heading, s.run_in, s.paragraphs) for s, level, _ in report.iter_sections()]
@@ -122,3 +127,49 @@ def test_two_addressees_come_back_as_two(version, tmp_path):
     path = tmp_path / "报告.docx"
     export_docx(report, path, version=version)
     assert import_file(path).report.meta.addressees == report.meta.addressees
+
+
+def _assert_comes_back(path, original: Report, version: str) -> None:
+    """Everything the user filled in, as the 基本信息 page, the outline and the statistics show it."""
+    result = import_file(path)
+    got, meta = result.report, result.report.meta
+    assert meta.effective_title.replace("\n", "") == original.meta.effective_title.replace("\n", "")
+    assert (meta.organ_name, meta.report_year) == (original.meta.organ_name, original.meta.report_year)
+    assert meta.addressees == original.meta.addressees
+    assert (meta.effective_signature, meta.signing_date) == (original.meta.effective_signature,
+                                                             original.meta.signing_date)
+    assert (meta.attachments, meta.notes) == (original.meta.attachments, original.meta.notes)
+    if version == "official":
+        _assert_masthead_back(got, original, result.warnings)
+        assert meta.cc == original.meta.cc
+        assert (meta.printing_organ, meta.printing_date) == (original.meta.printing_organ, original.meta.printing_date)
+    assert got.preamble == [render_refs(p, original) for p in original.preamble]
+    assert _printed_outline(got) == _printed_outline(original)
+    assert [s.part for s in got.sections] == [s.part for s in original.sections]
+    apply_numbers(result)
+    catalogue = default_catalogue()
+    stated = _values_in_text(original)
+    assert stated
+    for ind_id, value in stated.items():
+        assert catalogue.effective(got, ind_id) == pytest.approx(value, abs=0.05), ind_id
+        if ind_id in original.values:  # 380余人次 stays 380 with 余
+            assert got.values[ind_id].qualifier == original.values[ind_id].qualifier, ind_id
+    assert not [w for w in result.warnings if "未能识别" in w], result.warnings
+
+
+@pytest.fixture(params=["sample", "varied"])
+def original(request, sample_report):
+    return sample_report if request.param == "sample" else _varied_report()
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+@pytest.mark.parametrize("edit", ["as exported", "re-saved by Word", "styles inlined by WPS", "line breaks made paragraphs"])
+def test_own_export_comes_back_after_word_or_wps(original, version, edit, tmp_path):
+    """Split runs, proofing marks, bookmarks, rsids, rendered page breaks, smart tags, complex fields, direct
+    formatting in place of the styles, and a title whose line breaks someone replaced by Enter."""
+    path = tmp_path / "导出.docx"
+    export_docx(original, path, version=version)
+    if edit != "as exported":
+        path = resave_like_word(path, tmp_path / "修改后.docx", direct_formatting=edit == "styles inlined by WPS",
+                                breaks_to_paragraphs=edit == "line breaks made paragraphs")
+    _assert_comes_back(path, original, version)

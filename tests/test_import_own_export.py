@@ -173,3 +173,38 @@ def test_own_export_comes_back_after_word_or_wps(original, version, edit, tmp_pa
         path = resave_like_word(path, tmp_path / "修改后.docx", direct_formatting=edit == "styles inlined by WPS",
                                 breaks_to_paragraphs=edit == "line breaks made paragraphs")
     _assert_comes_back(path, original, version)
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory):
+    """The sample and the varied report, official and public, exported and re-saved as .docx by LibreOffice
+    (one conversion for the four, in a throw-away profile)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed: the LibreOffice round trip needs it "
+                    "(apt-get install libreoffice-writer-nogui)")
+    from models.storage import load_report
+    from tests.conftest import SAMPLE
+    work = tmp_path_factory.mktemp("libreoffice")
+    reports = {"sample": load_report(SAMPLE), "varied": _varied_report()}
+    sources = []
+    for name, report in reports.items():
+        for version in ("official", "public"):
+            sources.append(work / f"{name}_{version}.docx")
+            export_docx(report, sources[-1], version=version)
+    out = work / "out"
+    run = subprocess.run([soffice, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), *map(str, sources)],
+                         capture_output=True, text=True, timeout=300)
+    converted = {(s.stem.split("_")[0], s.stem.split("_")[1]): out / s.name for s in sources}
+    missing = [str(p) for p in converted.values() if not p.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}: {run.stderr}"
+    return reports, converted
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", ["sample", "varied"])
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_own_export_comes_back_after_libreoffice(saved_by_libreoffice, name, version):
+    reports, converted = saved_by_libreoffice
+    _assert_comes_back(converted[(name, version)], reports[name], version)

@@ -208,3 +208,20 @@ def saved_by_libreoffice(tmp_path_factory):
 def test_own_export_comes_back_after_libreoffice(saved_by_libreoffice, name, version):
     reports, converted = saved_by_libreoffice
     _assert_comes_back(converted[(name, version)], reports[name], version)
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+@pytest.mark.parametrize("resaved", [False, True])
+def test_run_in_heading_ending_in_a_question_mark_comes_back(version, resaved, tmp_path):
+    """「（三）如何推进依法行政？坚持问题导向。」: the heading sentence is the part the export set in the heading's
+    character style, whatever mark ends it — not the text up to the first 。."""
+    report = _varied_report()
+    work = report.sections[0]
+    work.children.append(Section(heading="如何推进依法行政？", run_in=True, paragraphs=["坚持问题导向。"]))
+    work.children[0].children[0].children.append(
+        Section(heading="执法是否规范？", run_in=True, paragraphs=["逐案评查执法案卷。"]))
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    if resaved:
+        path = resave_like_word(path, tmp_path / "修改后.docx")
+    assert _printed_outline(import_file(path).report) == _printed_outline(report)

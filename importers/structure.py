@@ -115,6 +115,19 @@ def _attach_label(p: _P, line: Line) -> None:
     p.lead = lead
 
 
+def _body_items_not_headings(ps: list[_P]) -> None:
+    """Where a document gives its headings of a level an outline level (Word's heading styles, the export's
+    一～四级标题), a body paragraph of sentences that only starts like one — 「1.加强学习，……。」 typed in the
+    text — is a numbered item of the text, not a heading. A heading line typed into a body paragraph
+    (「（六）加强队伍建设」, or set apart in bold or 楷体) stays a heading; documents without outline levels
+    keep every typed number."""
+    styled = {p.mark.level for p in ps if p.mark is not None and p.src.outline_level is not None}
+    for p in ps:
+        if (p.mark is not None and p.mark.level in styled and p.src.outline_level is None and not p.src.label
+                and not p.soft and not p.lead and _is_body_like(p)):
+            p.mark = None
+
+
 def _is_body_like(p: _P) -> bool:
     t = p.text
     return "。" in t or "；" in t or len(t) > 90 or t.count("，") >= 2
@@ -599,6 +612,7 @@ def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
     ps, page_numbers = _without_page_numbers(prepare(lines))
     ps = _join_wrapped(ps)
+    _body_items_not_headings(ps)
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
     if page_numbers:

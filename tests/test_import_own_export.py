@@ -225,3 +225,42 @@ def test_run_in_heading_ending_in_a_question_mark_comes_back(version, resaved, t
     if resaved:
         path = resave_like_word(path, tmp_path / "修改后.docx")
     assert _printed_outline(import_file(path).report) == _printed_outline(report)
+
+
+def _report_with_numbered_items() -> Report:
+    """Paragraphs that start with a typed item number: 「1.加强学习……。」 lists and 「（一）是……」."""
+    report = _varied_report()
+    report.sections[0].children.append(Section(heading="其他工作", paragraphs=[
+        "1.加强学习培训，全年举办培训3期。", "2.完善制度建设。", "（此项工作持续推进）"]))
+    report.sections[1].paragraphs = ["1.法治意识有待提高，个别干部依法办事的能力不足。", "2.执法力量相对薄弱。"]
+    report.sections[2].children.append(Section(heading="加强队伍建设", paragraphs=["（一）是指导思想要明确。"]))
+    return report
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+@pytest.mark.parametrize("resaved", [False, True])
+def test_numbered_items_in_paragraphs_stay_paragraphs(version, resaved, tmp_path):
+    """The export gives every heading its 一～四级标题 style; a body paragraph that merely starts with 「1.」
+    stays a paragraph of its section instead of becoming a heading (which would print as 「（一）」)."""
+    report = _report_with_numbered_items()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    if resaved:
+        path = resave_like_word(path, tmp_path / "修改后.docx")
+    result = import_file(path)
+    assert _printed_outline(result.report) == _printed_outline(report)
+    assert not [w for w in result.warnings if "序号与原文不同" in w], result.warnings
+
+
+def test_heading_typed_into_a_body_paragraph_in_word_stays_a_heading(tmp_path):
+    """Someone adds 「（三）加强队伍建设」 in Word in a body paragraph (no heading style): still a heading."""
+    import docx
+    report = _varied_report()
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version="public")
+    document = docx.Document(str(path))
+    body_style = next(p.style for p in document.paragraphs if p.text.startswith("2024年，"))
+    heading = next(p for p in document.paragraphs if p.text.startswith("（二）深化普法宣传"))
+    heading.style = body_style
+    document.save(str(path))
+    assert _printed_outline(import_file(path).report) == _printed_outline(report)

@@ -13,7 +13,7 @@ from exporters.word import export_docx
 from importers import apply_numbers, import_file
 from models.catalogue import default_catalogue
 from models.refs import render_refs
-from models.report import DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
+from models.report import QUALIFIERS, DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
 from tests.test_import_roundtrip import _values_in_text
 from tests.word_resave import resave_like_word
 
@@ -264,3 +264,19 @@ def test_heading_typed_into_a_body_paragraph_in_word_stays_a_heading(tmp_path):
     heading.style = body_style
     document.save(str(path))
     assert _printed_outline(import_file(path).report) == _printed_outline(report)
+
+
+@pytest.mark.parametrize("qualifier", [q for q in QUALIFIERS if q])
+def test_referenced_numbers_with_every_qualifier_are_suggested_again(qualifier, tmp_path):
+    """A number reference prints with its qualifier (380余人次, 超过380人次, 380以上人次): next year's import
+    suggests the same value and qualifier for the indicator."""
+    report = _varied_report()
+    for value in report.values.values():
+        value.qualifier = qualifier
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version="public")
+    result = import_file(path)
+    apply_numbers(result)
+    for ind_id, value in report.values.items():
+        got = result.report.values.get(ind_id)
+        assert got is not None and (got.value, got.qualifier) == (value.value, qualifier), ind_id

@@ -365,7 +365,7 @@ class _Parser:
         """附注, 附件 pages, 抄送, 印发 and footers after the date."""
         in_annex = False
         unplaced: list[_P] = []
-        for p in self.ps[tail_start:]:
+        for p in _banji_lines_joined(self.ps[tail_start:]):
             text = p.text
             cc = el.cc_names(text)
             printing = el.parse_printing(text)
@@ -494,6 +494,24 @@ class _Parser:
         meta.title = self.title
         if self.title.replace("\n", "") == meta.default_title:
             meta.title = ""  # the default title follows organ and year by itself
+
+
+def _banji_lines_joined(ps: list[_P]) -> list[_P]:
+    """A 版记 line broken into lines of one paragraph (an 印发机关 too long for the line, as the export
+    breaks it, the date on its last line) is one line again."""
+    out: list[_P] = []
+    i = 0
+    while i < len(ps):
+        j = i + 1
+        while j < len(ps) and ps[j].soft and ps[j].src is ps[i].src:
+            j += 1
+        joined = "".join(p.text for p in ps[i:j])
+        if j - i > 1 and (el.parse_printing(joined) is not None or el.cc_names(joined) is not None):
+            out.append(_P(text=joined, src=ps[i].src, indent=ps[i].indent))
+        else:
+            out += ps[i:j]
+        i = j
+    return out
 
 
 def _label_key(label: str) -> str:

@@ -615,6 +615,7 @@ def _join_wrapped(ps: list[_P]) -> list[_P]:
     for p in ps:
         prev = out[-1] if out else None
         if (prev is not None and p.mark is None and not p.src.from_table and not prev.src.from_table
+                and _plain_like(prev.src, p.src)
                 and last_line[-1] not in "。！？：；" and width - 2 <= display_width(last_line) <= width + 1
                 and not el.parse_date_line(p.text)[0]):
             prev.text += p.text
@@ -624,6 +625,13 @@ def _join_wrapped(ps: list[_P]) -> list[_P]:
             out.append(p)
         last_line = p.text
     return out
+
+
+def _plain_like(a: Line, b: Line) -> bool:
+    """Two lines that may be pieces of one paragraph a page broke: of one style, neither a heading by its
+    style nor centred or pushed right (a Word file's title, 标志, headings and 主送 are paragraphs of their own)."""
+    return (a.style == b.style and a.outline_level is None and b.outline_level is None
+            and ALIGN_CENTER not in (a.align, b.align) and ALIGN_RIGHT not in (a.align, b.align))
 
 
 def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:

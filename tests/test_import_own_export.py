@@ -295,3 +295,21 @@ def test_printing_organ_broken_into_lines_comes_back_whole(tmp_path):
     assert (meta.printing_organ, meta.printing_date) == (report.meta.printing_organ, report.meta.printing_date)
     assert _printed_outline(result.report) == _printed_outline(report)
     assert not [w for w in result.warnings if "未能识别" in w], result.warnings
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_short_paragraphs_of_one_length_are_not_taken_for_wrapped_lines(version, tmp_path):
+    """A report of many one-line paragraphs of the same length (as a page copied from a PDF looks): the Word
+    file's title, 主送 and headings are paragraphs of their own style and stay apart."""
+    from models.templates import new_report
+    report = new_report("street", "江南市河西区人民政府青石街道办事处", 2025, signing_date=dt.date(2026, 1, 20))
+    report.meta.addressees = ["江南市委全面依法治市委员会办公室"]
+    report.preamble = ["2025年，街道坚持依法行政。现将有关情况报告如下："]
+    for i, (section, _, _) in enumerate(report.iter_sections()):
+        section.paragraphs = [] if section.children else [f"围绕中心工作，全年开展相关工作{i % 10}次。"]
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    got = import_file(path).report
+    assert got.meta.effective_title == report.meta.effective_title
+    assert got.meta.addressees == report.meta.addressees
+    assert _printed_outline(got) == _printed_outline(report)

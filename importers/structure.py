@@ -34,7 +34,11 @@ _DASH = "—–\\-－―"
 _PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})$")
 _TITLE_ORGAN = re.compile(r"^(.*?)(?:关于|\d{4}\s*年|[〇○零一二三四五六七八九]{4}\s*年)")
-_DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
+# Spaces between Chinese and digits: 「学法 12 次」, 「2024 年」 — text copied from a PDF (or a page spaced
+# for the web) has them, Chinese text never does, and the numbers are not recognised with them. A space
+# before an item number stays: 「1.制定方案 2.组织培训」.
+_CJK_DIGIT_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[\u4e00-\u9fff%％])"
+                              r"|(?<=[\u4e00-\u9fff，。；：、（“])[ \u00a0]+(?=\d)(?!\d{1,3}[.．、](?!\d))")
 
 
 @dataclass
@@ -69,8 +73,7 @@ class Parsed:
 # preparation
 # ------------------------------------------------------------------------------------------
 def _tidy(text: str) -> str:
-    # 「一、2024 年工作回顾」: a space inside a date is a typing slip (others may be meant).
-    return _DATE_SPACE.sub("", normalize_punctuation(text))
+    return _CJK_DIGIT_SPACE.sub("", normalize_punctuation(text))
 
 
 def prepare(lines: list[Line]) -> list[_P]:

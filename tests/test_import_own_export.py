@@ -4,6 +4,7 @@
 版记 lands in the body."""
 import copy
 import datetime as dt
+import re
 import shutil
 import subprocess
 
@@ -313,3 +314,52 @@ def test_short_paragraphs_of_one_length_are_not_taken_for_wrapped_lines(version,
     assert got.meta.effective_title == report.meta.effective_title
     assert got.meta.addressees == report.meta.addressees
     assert _printed_outline(got) == _printed_outline(report)
+
+
+def _spaced_like_a_pdf(text: str) -> str:
+    """Text as copied from a PDF: a space between Chinese and digits (「学法 12 次」, 「2024 年」)."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff，；])(?=\d)", " ", text)
+    return re.sub(r"(?<=\d)(?=[\u4e00-\u9fff%])", " ", text)
+
+
+def test_numbers_spaced_apart_as_in_a_pdf_copy_are_found_and_the_spaces_dropped(sample_report, tmp_path):
+    """Last year's report copied from its PDF: every number is suggested again, the text has no stray spaces."""
+    import docx
+    path = tmp_path / "报告.docx"
+    export_docx(sample_report, path, version="public")
+    text = "\n".join(_spaced_like_a_pdf(p.text) for p in docx.Document(str(path)).paragraphs)
+    assert "学法 12 次" in text
+    text_path = tmp_path / "从PDF复制.txt"
+    text_path.write_text(text, encoding="utf-8")
+    result = import_file(text_path)
+    assert _printed_outline(result.report) == _printed_outline(sample_report)
+    assert result.report.meta.signing_date == sample_report.meta.signing_date
+    apply_numbers(result)
+    catalogue = default_catalogue()
+    for ind_id, value in _values_in_text(sample_report).items():
+        assert catalogue.effective(result.report, ind_id) == pytest.approx(value, abs=0.05), ind_id
+
+
+@pytest.mark.render
+def test_own_export_printed_to_pdf_and_copied_gives_the_numbers_back(sample_report, tmp_path):
+    """The PDF LibreOffice prints of the export, as pdftotext copies it (spaces around digits, page numbers
+    「— 2 —」 between the lines): the numbers are suggested again and no page number is left in the text."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    if not soffice or not pdftotext:
+        pytest.skip("LibreOffice (soffice) and pdftotext (poppler-utils) are needed to print and copy the PDF")
+    path = tmp_path / "报告.docx"
+    export_docx(sample_report, path, version="official")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=300)
+    pdf = tmp_path / "报告.pdf"
+    assert pdf.exists(), "LibreOffice did not print the export"
+    subprocess.run([pdftotext, str(pdf), str(tmp_path / "报告.txt")], check=True, timeout=60)
+    result = import_file(tmp_path / "报告.txt")
+    apply_numbers(result)
+    catalogue = default_catalogue()
+    for ind_id, value in _values_in_text(sample_report).items():
+        assert catalogue.effective(result.report, ind_id) == pytest.approx(value, abs=0.05), ind_id
+    paragraphs = result.report.preamble + [p for s, _, _ in result.report.iter_sections() for p in s.paragraphs]
+    assert not [p for p in paragraphs if re.search(r"—\s*\d{1,3}\s*—", p)]
+    assert not [p for p in paragraphs if re.search(r"[\u4e00-\u9fff] \d|\d [\u4e00-\u9fff]", p)]

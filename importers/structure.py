@@ -368,8 +368,11 @@ class _Parser:
         """附注, 附件 pages, 抄送, 印发 and footers after the date."""
         in_annex = False
         unplaced: list[_P] = []
+        notes: list[str] = []  # 附注 lines, one after the other (the export sets each line in its own （）)
+        after_note = False
         for p in _banji_lines_joined(self.ps[tail_start:]):
             text = p.text
+            continues_notes, after_note = after_note, False
             cc = el.cc_names(text)
             printing = el.parse_printing(text)
             if cc is not None:
@@ -385,13 +388,15 @@ class _Parser:
                 continue
             elif in_annex:
                 self._keep(p, "")
-            elif el.note_text(text) is not None and not self.meta.notes:
-                self.meta.notes = el.note_text(text)
+            elif el.note_text(text) is not None and (continues_notes or not notes):
+                notes.append(el.note_text(text))
+                after_note = True
             elif el.annex_note(text) is not None:
                 self.meta.attachments.append(el.annex_note(text))
             else:
                 self._keep(p, "")
                 unplaced.append(p)
+        self.meta.notes = "\n".join(notes)
         if unplaced:
             shown = "".join(f"「{_short(p.text)}」" for p in unplaced[:_MAX_EXAMPLES])
             more = "等" if len(unplaced) > _MAX_EXAMPLES else ""

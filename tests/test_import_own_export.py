@@ -363,3 +363,16 @@ def test_own_export_printed_to_pdf_and_copied_gives_the_numbers_back(sample_repo
     paragraphs = result.report.preamble + [p for s, _, _ in result.report.iter_sections() for p in s.paragraphs]
     assert not [p for p in paragraphs if re.search(r"—\s*\d{1,3}\s*—", p)]
     assert not [p for p in paragraphs if re.search(r"[\u4e00-\u9fff] \d|\d [\u4e00-\u9fff]", p)]
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_notes_of_two_lines_come_back(version, tmp_path):
+    """A 附注 of two lines prints as two lines in （）: both come back as the 附注, neither in the body."""
+    report = _varied_report()
+    report.meta.notes = "联系人：某某，电话：020-00000000\n此件公开发布"
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    result = import_file(path)
+    assert result.report.meta.notes == report.meta.notes
+    assert _printed_outline(result.report) == _printed_outline(report)
+    assert not [w for w in result.warnings if "未能识别" in w], result.warnings

@@ -51,6 +51,7 @@ class _P:
     indent: int = 0  # leading spaces in the source (a signature pushed right with spaces)
     lead: str = ""
     mark: Optional[HeadingMark] = None
+    plain: bool = False  # body text, whatever outline level its style gives it
 
     @property
     def number(self) -> int:
@@ -118,17 +119,25 @@ def _attach_label(p: _P, line: Line) -> None:
     p.lead = lead
 
 
-def _body_items_not_headings(ps: list[_P]) -> None:
-    """Where a document gives its headings of a level an outline level (Word's heading styles, the export's
-    一～四级标题), a body paragraph of sentences that only starts like one — 「1.加强学习，……。」 typed in the
-    text — is a numbered item of the text, not a heading. A heading line typed into a body paragraph
-    (「（六）加强队伍建设」, or set apart in bold or 楷体) stays a heading; documents without outline levels
-    keep every typed number."""
-    styled = {p.mark.level for p in ps if p.mark is not None and p.src.outline_level is not None}
+def _body_text_not_headings(ps: list[_P]) -> None:
+    """In a document that marks its headings both ways — a typed number and an outline level (Word's
+    heading styles, the export's 一～四级标题) — a paragraph of sentences with only one of the two is body text:
+
+    * 「1.加强学习，……。」 typed in a body paragraph: a numbered item of the text. A heading line typed into a
+      body paragraph (「（六）加强队伍建设」, or set apart in bold or 楷体) stays a heading;
+    * a paragraph without a number in a heading's style: Word gives the paragraph added after a heading
+      (Enter at its end, or a run-in heading's paragraph split in two) the heading's style.
+
+    Documents that mark their headings one way only keep every typed number and every heading style."""
+    numbered_levels = {p.mark.level for p in ps if p.mark is not None and p.src.outline_level is not None}
+    numbered_outlines = {p.src.outline_level for p in ps if p.mark is not None and p.src.outline_level is not None}
     for p in ps:
-        if (p.mark is not None and p.mark.level in styled and p.src.outline_level is None and not p.src.label
-                and not p.soft and not p.lead and _is_body_like(p)):
+        if not _is_body_like(p) or p.lead or p.src.label:
+            continue
+        if p.mark is not None and p.mark.level in numbered_levels and p.src.outline_level is None and not p.soft:
             p.mark = None
+        elif p.mark is None and p.src.outline_level in numbered_outlines:
+            p.plain = True
 
 
 def _is_body_like(p: _P) -> bool:
@@ -144,7 +153,7 @@ def _is_title_in_heading_style(p: _P) -> bool:
 
 
 def _is_heading(p: _P) -> bool:
-    return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table)
+    return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table and not p.plain)
 
 
 # ------------------------------------------------------------------------------------------
@@ -646,7 +655,7 @@ def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
     ps, page_numbers = _without_page_numbers(prepare(lines))
     ps = _join_wrapped(ps)
-    _body_items_not_headings(ps)
+    _body_text_not_headings(ps)
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
     if page_numbers:

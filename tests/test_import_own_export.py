@@ -376,3 +376,39 @@ def test_notes_of_two_lines_come_back(version, tmp_path):
     assert result.report.meta.notes == report.meta.notes
     assert _printed_outline(result.report) == _printed_outline(report)
     assert not [w for w in result.warnings if "未能识别" in w], result.warnings
+
+
+@pytest.mark.parametrize("after, heading", [("（一）深入学习宣传贯彻", "深入学习宣传贯彻习近平法治思想"),
+                                            ("三、2025年法治政府建设工作计划", "2025年法治政府建设工作计划")])
+def test_paragraph_added_in_word_after_a_heading_stays_a_paragraph(after, heading, sample_report, tmp_path):
+    """Enter at the end of a (run-in) heading and a paragraph typed: Word gives it the heading's style unless the
+    style names another to follow. It comes back as a paragraph of that section, the headings as they were."""
+    from tests.word_resave import type_paragraph_after
+    path = tmp_path / "报告.docx"
+    export_docx(sample_report, path, version="official")
+    added = "新增一段正文，全年新增学法活动5次。"
+    path = type_paragraph_after(path, tmp_path / "修改后.docx", after, added)
+    import docx
+    assert next(p.style.name for p in docx.Document(str(path)).paragraphs if p.text == added) == "公文正文"
+    result = import_file(path)
+    expected = copy.deepcopy(sample_report)
+    section = next(s for s, _, _ in expected.iter_sections() if s.heading == heading)
+    section.paragraphs.insert(1 if section.run_in else 0, added)
+    assert _printed_outline(result.report) == _printed_outline(expected)
+    assert not [w for w in result.warnings if "序号与原文不同" in w], result.warnings
+
+
+def test_a_paragraph_with_a_heading_style_but_no_number_stays_a_paragraph(sample_report, tmp_path):
+    """Last year's export, where Word gave a new paragraph the heading's style (the export now names
+    公文正文 as the style after a heading, so Word no longer does)."""
+    import docx
+    path = tmp_path / "报告.docx"
+    export_docx(sample_report, path, version="public")
+    document = docx.Document(str(path))
+    heading = next(p for p in document.paragraphs if p.text.startswith("（一）深入学习宣传贯彻"))
+    body = heading._p.getnext()
+    from docx.text.paragraph import Paragraph
+    Paragraph(body, heading._parent).style = heading.style
+    document.save(str(path))
+    result = import_file(path)
+    assert _printed_outline(result.report) == _printed_outline(sample_report)

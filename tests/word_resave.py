@@ -159,3 +159,27 @@ def _split_at_breaks(p) -> None:
     parent.remove(p)
     for i, q in enumerate(paragraphs):
         parent.insert(at + i, q)
+
+
+def type_paragraph_after(src: Path, dst: Path, starts_with: str, text: str) -> Path:
+    """Word's Enter at the end of the paragraph that starts with ``starts_with``, then ``text`` typed: the new
+    paragraph takes the paragraph properties (style included) of the one before, or the style's 「next」."""
+    import docx
+    document = docx.Document(str(src))
+    styles = {s.style_id: s for s in document.styles}
+    before = next(p for p in document.paragraphs if p.text.startswith(starts_with))
+    new = copy.deepcopy(before._p)
+    for child in list(new):
+        if child.tag != w("pPr"):
+            new.remove(child)
+    ppr = new.find(w("pPr"))
+    pstyle = ppr.find(w("pStyle")) if ppr is not None else None
+    if pstyle is not None:
+        follow = styles[pstyle.get(w("val"))].element.find(w("next"))
+        if follow is not None:
+            pstyle.set(w("val"), follow.get(w("val")))
+    run = etree.SubElement(new, w("r"))
+    etree.SubElement(run, w("t")).text = text
+    before._p.addnext(new)
+    document.save(str(dst))
+    return dst

@@ -412,3 +412,22 @@ def test_a_paragraph_with_a_heading_style_but_no_number_stays_a_paragraph(sample
     document.save(str(path))
     result = import_file(path)
     assert _printed_outline(result.report) == _printed_outline(sample_report)
+
+
+def _printed_lines(path) -> list[str]:
+    import docx
+    document = docx.Document(str(path))
+    cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    return [p.text for p in document.paragraphs] + cells
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_imported_report_exported_again_prints_the_same_document(original, version, tmp_path):
+    """Year after year: last year's export imported and exported again prints exactly the same lines."""
+    first = tmp_path / "上年.docx"
+    export_docx(original, first, version=version)
+    result = import_file(first)
+    apply_numbers(result)
+    again = tmp_path / "再次导出.docx"
+    export_docx(result.report, again, version=version)
+    assert _printed_lines(again) == _printed_lines(first)

@@ -240,7 +240,7 @@ class _Parser:
             same_paragraph = p.soft and above.src is p.src
             # above 「关于……」 stands the organ (_organ_line_above) or a 版头 item such as a 签发人's name
             centred_above = (not p.text.startswith("关于") and not el.ends_like_title(above.text)
-                             and self._continues_title(above, p))
+                             and not el.is_organ_mark(above.text) and self._continues_title(above, p))
             if not (same_paragraph or centred_above):
                 break
             if is_clutter(above.text) or self._is_masthead(above):
@@ -249,11 +249,11 @@ class _Parser:
         return t
 
     def _continues_title(self, p: _P, nxt: _P) -> bool:
-        """``nxt`` is the next line of the title ``p`` is a line of: both centred paragraphs of one style,
-        ``nxt`` neither a 版头 item nor a heading or a sentence (nor an organ's name: the 发文机关标志)."""
+        """``p`` and ``nxt`` may be lines of one title: centred paragraphs of one style, neither a 版头 item,
+        a heading or a sentence."""
         return (p.src.align == nxt.src.align == ALIGN_CENTER and p.src.style == nxt.src.style
-                and not self._is_masthead(nxt) and not is_clutter(nxt.text) and not _is_heading(nxt)
-                and not _is_body_like(nxt) and not el.is_organ_mark(nxt.text) and not el.is_organ_mark(p.text))
+                and not any(self._is_masthead(x) or is_clutter(x.text) or _is_heading(x) or _is_body_like(x)
+                            for x in (p, nxt)))
 
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""

@@ -431,3 +431,17 @@ def test_imported_report_exported_again_prints_the_same_document(original, versi
     again = tmp_path / "再次导出.docx"
     export_docx(result.report, again, version=version)
     assert _printed_lines(again) == _printed_lines(first)
+
+
+@pytest.mark.parametrize("version", ["official", "public"])
+def test_title_of_three_centred_paragraphs_under_the_organ_line_comes_back_whole(version, sample_report, tmp_path):
+    """「江南市……办事处」「关于2024年度法治政府建设」「情况的报告」 as three paragraphs (Enter for Shift+Enter in
+    Word): all three lines are the title, none an opening paragraph."""
+    report = copy.deepcopy(sample_report)
+    report.meta.title = "江南市河西区人民政府青石街道办事处\n关于2024年度法治政府建设\n情况的报告"
+    path = tmp_path / "报告.docx"
+    export_docx(report, path, version=version)
+    path = resave_like_word(path, tmp_path / "修改后.docx", breaks_to_paragraphs=True)
+    got = import_file(path).report
+    assert got.meta.effective_title.replace("\n", "") == report.meta.title.replace("\n", "")
+    assert got.preamble == report.preamble

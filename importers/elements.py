@@ -24,7 +24,8 @@ _PRINTING = (re.compile(rf"^(.*?)[\s\t\u3000]*{_PRINTING_DATE}\s*印发$"),
 _DOC_NUMBER = re.compile(r"^(.{1,20}?)[〔\[【(（]\s*(\d{4}|20[X×xＸ]{2}|202[X×xＸ])\s*[〕\]】)）]\s*第?\s*(\d+|[X×xＸ]{1,3})\s*号$")
 _DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号)[:：]")
 # the number, then a tab or a run of spaces, then the rest of the line (the 签发人 of a 上行文)
-_NUMBER_THEN_MORE = re.compile(r"^(.{1,30}?[〕\]】)）]\s*第?\s*(?:\d+|[X×xＸ]{1,3})\s*号)(?:\t|[ \u3000]{2,}|\s*(?=签\s*发\s*人))\s*(\S.*)$")
+_NUMBER_THEN_MORE = re.compile(r"^(.{1,30}?[〕\]】)）]\s*第?\s*(?:\d+|[X×xＸ]{1,3})\s*号)"
+                               r"(?:\t|[ \u3000]{2,}|\s*(?=签\s*发\s*人))\s*(\S.*)$")
 _NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
 _PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
 _SEAL = re.compile(r"^[〔\[【（(]?[^〔\[【（(]{0,12}(?:印章|盖章|公章|签章)[^〕\]】）)]{0,6}[〕\]】）)]?$")

@@ -164,7 +164,8 @@ def original(request, sample_report):
 
 
 @pytest.mark.parametrize("version", ["official", "public"])
-@pytest.mark.parametrize("edit", ["as exported", "re-saved by Word", "styles inlined by WPS", "line breaks made paragraphs"])
+@pytest.mark.parametrize("edit", ["as exported", "re-saved by Word", "styles inlined by WPS",
+                                  "line breaks made paragraphs"])
 def test_own_export_comes_back_after_word_or_wps(original, version, edit, tmp_path):
     """Split runs, proofing marks, bookmarks, rsids, rendered page breaks, smart tags, complex fields, direct
     formatting in place of the styles, and a title whose line breaks someone replaced by Enter."""

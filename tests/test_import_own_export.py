@@ -15,7 +15,7 @@ from importers import apply_numbers, import_file
 from models.catalogue import default_catalogue
 from models.refs import render_refs
 from models.report import QUALIFIERS, DocNumber, IndicatorValue, OrganLevel, Part, Report, ReportMeta, Section
-from tests.test_import_roundtrip import _values_in_text
+from tests.import_helpers import values_in_text
 from tests.word_resave import resave_like_word
 
 def _outline(report: Report) -> list:
@@ -149,7 +149,7 @@ def _assert_comes_back(path, original: Report, version: str) -> None:
     assert [s.part for s in got.sections] == [s.part for s in original.sections]
     apply_numbers(result)
     catalogue = default_catalogue()
-    stated = _values_in_text(original)
+    stated = values_in_text(original)
     assert stated
     for ind_id, value in stated.items():
         assert catalogue.effective(got, ind_id) == pytest.approx(value, abs=0.05), ind_id
@@ -337,7 +337,7 @@ def test_numbers_spaced_apart_as_in_a_pdf_copy_are_found_and_the_spaces_dropped(
     assert result.report.meta.signing_date == sample_report.meta.signing_date
     apply_numbers(result)
     catalogue = default_catalogue()
-    for ind_id, value in _values_in_text(sample_report).items():
+    for ind_id, value in values_in_text(sample_report).items():
         assert catalogue.effective(result.report, ind_id) == pytest.approx(value, abs=0.05), ind_id
 
 
@@ -359,7 +359,7 @@ def test_own_export_printed_to_pdf_and_copied_gives_the_numbers_back(sample_repo
     result = import_file(tmp_path / "报告.txt")
     apply_numbers(result)
     catalogue = default_catalogue()
-    for ind_id, value in _values_in_text(sample_report).items():
+    for ind_id, value in values_in_text(sample_report).items():
         assert catalogue.effective(result.report, ind_id) == pytest.approx(value, abs=0.05), ind_id
     paragraphs = result.report.preamble + [p for s, _, _ in result.report.iter_sections() for p in s.paragraphs]
     assert not [p for p in paragraphs if re.search(r"—\s*\d{1,3}\s*—", p)]

@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from docx.oxml.ns import qn
 
@@ -192,14 +192,14 @@ class _Reader:
         if _SKIP_STYLES.match(style.name):
             return None  # table of contents entries repeat the headings
         label = self._label(ppr, sid, style)
-        pieces: list[tuple[str, Optional[bool]]] = []
+        pieces: list[_Piece] = []
         for run in _runs(p):
             text = self._run_text(run)
             if text and _run_hidden(run):
                 self.hidden_texts.append(text)  # Word neither shows nor prints it
             elif text:
-                pieces.append((text, _run_bold(run)))
-        text = "".join(t for t, _ in pieces)
+                pieces.append(_Piece(text, _run_bold(run), _run_look(run)))
+        text = "".join(piece.text for piece in pieces)
         if not text.strip() and not label:
             return None
         outline = _int(_child_val(ppr, "w:outlineLvl"))
@@ -297,18 +297,51 @@ def _run_bold(run) -> Optional[bool]:
     return _flag(rpr.find(qn("w:b"))) if rpr is not None else None
 
 
-def _lead(pieces: list[tuple[str, Optional[bool]]], style_bold: Optional[bool]) -> str:
-    """The paragraph's leading bold text (spaces before it do not count either way)."""
+class _Piece(NamedTuple):
+    """A run's text with its formatting: bold (None: as the style says) and its look (see _run_look)."""
+
+    text: str
+    bold: Optional[bool]
+    look: tuple
+
+
+def _run_look(run) -> tuple:
+    """What sets a run apart from its neighbours: character style, bold, Chinese font (not the Latin one,
+    which digits change alone); () for a run formatted only by its paragraph's style."""
+    rpr = run.find(_RPR)
+    if rpr is None:
+        return ()
+    fonts = rpr.find(qn("w:rFonts"))
+    look = (_child_val(rpr, "w:rStyle"), _flag(rpr.find(qn("w:b"))),
+            fonts.get(qn("w:eastAsia")) if fonts is not None else None)
+    return look if any(v is not None for v in look) else ()
+
+
+def _lead(pieces: list[_Piece], style_bold: Optional[bool]) -> str:
+    """The paragraph's leading bold text (spaces before it do not count either way); else its leading text
+    in a character style or font of its own that the rest of the paragraph does not share (a run-in
+    heading's sentence in 楷体 or in the heading's character style, whatever it ends with)."""
+    return _leading(pieces, lambda piece: bool(style_bold) if piece.bold is None else piece.bold) or _set_apart(pieces)
+
+
+def _set_apart(pieces: list[_Piece]) -> str:
+    visible = [piece for piece in pieces if piece.text.strip()]
+    if not visible or not visible[0].look or visible[0].look == visible[-1].look:
+        return ""
+    first = visible[0].look
+    return _leading(pieces, lambda piece: piece.look == first)
+
+
+def _leading(pieces: list[_Piece], belongs) -> str:
     lead, started = [], False
-    for text, bold in pieces:
-        is_bold = bool(style_bold) if bold is None else bold
-        if not text.strip():
-            lead.append(text)
+    for piece in pieces:
+        if not piece.text.strip():
+            lead.append(piece.text)
             continue
-        if not is_bold:
+        if not belongs(piece):
             break
         started = True
-        lead.append(text)
+        lead.append(piece.text)
     return "".join(lead).strip() if started else ""
 
 

@@ -10,6 +10,8 @@ from typing import Optional
 from models.numbers import parse_chinese_number
 from models.report import DocNumber
 
+from .headings import AFTER_ITEM_MARK
+
 _YEAR_CN = "〇○零一二三四五六七八九"
 _DAY_CN = "一二三四五六七八九十"
 _DATE = re.compile(
@@ -21,11 +23,16 @@ _PRINTING = (re.compile(rf"^(.*?)[\s\t\u3000]*{_PRINTING_DATE}\s*印发$"),
              re.compile(rf"^(.*?\S)[\s\t\u3000]+{_PRINTING_DATE}$"))
 _DOC_NUMBER = re.compile(r"^(.{1,20}?)[〔\[【(（]\s*(\d{4}|20[X×xＸ]{2}|202[X×xＸ])\s*[〕\]】)）]\s*第?\s*(\d+|[X×xＸ]{1,3})\s*号$")
 _DOC_NUMBER_LABEL = re.compile(r"^(?:发文字号|发文号|文号)[:：]")
+# the number, then a tab or a run of spaces, then the rest of the line (the 签发人 of a 上行文)
+_NUMBER_THEN_MORE = re.compile(r"^(.{1,30}?[〕\]】)）]\s*第?\s*(?:\d+|[X×xＸ]{1,3})\s*号)"
+                               r"(?:\t|[ \u3000]{2,}|\s*(?=签\s*发\s*人))\s*(\S.*)$")
+_NAME_SEPARATORS = re.compile(r"[\s\u3000、，,]+")
+_PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,12})$")
 _SEAL = re.compile(r"^[〔\[【（(]?[^〔\[【（(]{0,12}(?:印章|盖章|公章|签章)[^〕\]】）)]{0,6}[〕\]】）)]?$")
 _SECRECY = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|平急|特提)$")
 _ANNEX_START = re.compile(r"^附\s*件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?(?:[\s\u3000]+(\S.{0,30}))?$")
 _ANNEX_NOTE = re.compile(r"^附\s*件\s*[：:]\s*(\S.*)$")
-_NUMBERED_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*(?!\d)(\S.*)$")
+_NUMBERED_ITEM = re.compile(rf"^\d{{1,2}}\s*[.．、]{AFTER_ITEM_MARK}\s*(\S.*)$")  # 「2.名称」, 「1.2024年度统计表」
 _SENTENCE_MARKS = "。；！？"
 TITLE_ENDINGS = ("报告", "通知", "意见", "方案", "总结", "请示", "决定", "函", "纪要", "要点", "计划", "情况",
                  "规定", "办法", "通报", "公告", "批复", "说明", "汇报")
@@ -91,8 +98,31 @@ def is_seal_placeholder(text: str) -> bool:
 
 
 def signer_names(text: str) -> Optional[list[str]]:
-    m = re.match(r"^签\s*发\s*人\s*[：:]\s*(.+)$", text)
+    m = re.match(r"^签\s*发\s*人\s*[：:]\s*(.+)$", text.strip())
     return re.split(r"[\s\u3000、，,]+", m.group(1).strip()) if m else None
+
+
+def person_names(text: str) -> Optional[list[str]]:
+    """A line of people's names only (「张三　李四」: the 签发人 continued on a line of their own)."""
+    names = [n for n in _NAME_SEPARATORS.split(text.strip()) if n]
+    return names if names and all(_PERSON_NAME.match(n) for n in names) else None
+
+
+def doc_number_line(text: str) -> Optional[tuple[DocNumber, str]]:
+    """The 发文字号 and what stands beside it on its line.
+
+    A 上行文 sets the 签发人 on the number's line, apart by a tab or spaces: 「河西青石〔2024〕12号\t签发人：某某」,
+    or, with several signers, the number beside the last names: 「河西青石〔2025〕3号\t王五　赵六」.
+    (the number, "") for a line holding the number alone; None when the line does not start with one.
+    """
+    number = parse_doc_number(text)
+    if number is not None:
+        return number, ""
+    m = _NUMBER_THEN_MORE.match(text.strip())
+    if m is None:
+        return None
+    number = parse_doc_number(m.group(1))
+    return (number, m.group(2).strip()) if number is not None else None
 
 
 def is_organ_mark(text: str) -> bool:
@@ -144,19 +174,30 @@ def is_addressee_line(text: str) -> bool:
 
 
 def split_addressees(text: str) -> list[str]:
-    """Addressees separated by ， (not 、, which also joins 县（市、区）)."""
+    """Addressees separated by ， (of different kinds); by 、 (of one kind, as the export joins them) only
+    when the line has no ， and every piece names an organ: 「各县、市、区人民政府」 is one addressee."""
     body = text.strip().rstrip("：:")
+    parts = [p.strip() for p in _split_outside_brackets(body, "，；") if p.strip()]
+    if len(parts) == 1:
+        pieces = [p.strip() for p in _split_outside_brackets(body, "、")]
+        if len(pieces) > 1 and all(is_organ_like(p) for p in pieces):
+            return pieces
+    return parts
+
+
+def _split_outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at the separators that stand outside brackets (县（市、区） stays whole)."""
     parts, depth, current = [], 0, ""
-    for ch in body:
-        depth += ch in "（(" 
+    for ch in text:
+        depth += ch in "（("
         depth -= ch in "）)" and depth > 0
-        if ch in "，；" and depth == 0:
+        if ch in separators and depth == 0:
             parts.append(current)
             current = ""
         else:
             current += ch
     parts.append(current)
-    return [p.strip() for p in parts if p.strip()]
+    return parts
 
 
 def annex_start(text: str) -> bool:

@@ -14,14 +14,16 @@ from models.numbers import parse_chinese_number
 
 _CN = "一二三四五六七八九十百零〇"
 _SPACE = " \u3000\u00a0\t"
+# After 「1.」: a digit or a dot makes 1.5万人次 and 2023.1 numbers, but a year may start the text: 「1.2024年度统计表」
+AFTER_ITEM_MARK = r"(?![.．]|\d(?!\d{3}\s*年))"
 _PATTERNS = (
     # 「第一部分 2024年度主要工作」: some offices number the top level by parts
     (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), False),
     (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
     # 「（一）、」 and 「（1）.」: a mark after the bracket is a common slip
     (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.][{_SPACE}]*)?"), False),
-    # 1.5万人次 and 2023.1 are numbers, not headings: no digit or dot after the mark
-    (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、](?![\d.．])[{_SPACE}]*"), True),
+    # 1.5万人次 and 2023.1 are numbers, not headings
+    (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、]{AFTER_ITEM_MARK}[{_SPACE}]*"), True),
     (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.](?![\d.．])[{_SPACE}]*)?"), True),
 )
 _OPENERS = "“‘《（(〔【「『"

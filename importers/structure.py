@@ -34,7 +34,11 @@ _DASH = "—–\\-－―"
 _PAGE_NUMBER = re.compile(rf"^(?:[{_DASH}]{{1,2}}\s*\d{{1,3}}\s*[{_DASH}]{{1,2}}|第\s*\d{{1,3}}\s*页(?:\s*[，,/]?\s*共\s*\d{{1,3}}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})$")
 _TITLE_ORGAN = re.compile(r"^(.*?)(?:关于|\d{4}\s*年|[〇○零一二三四五六七八九]{4}\s*年)")
-_DATE_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[年月日])")
+# Spaces between Chinese and digits: 「学法 12 次」, 「2024 年」 — text copied from a PDF (or a page spaced
+# for the web) has them, Chinese text never does, and the numbers are not recognised with them. A space
+# before an item number stays: 「1.制定方案 2.组织培训」.
+_CJK_DIGIT_SPACE = re.compile(r"(?<=\d)[ \u00a0]+(?=[\u4e00-\u9fff%％])"
+                              r"|(?<=[\u4e00-\u9fff，。；：、（“])[ \u00a0]+(?=\d)(?!\d{1,3}[.．、](?!\d))")
 
 
 @dataclass
@@ -47,6 +51,7 @@ class _P:
     indent: int = 0  # leading spaces in the source (a signature pushed right with spaces)
     lead: str = ""
     mark: Optional[HeadingMark] = None
+    plain: bool = False  # body text, whatever outline level its style gives it
 
     @property
     def number(self) -> int:
@@ -69,8 +74,7 @@ class Parsed:
 # preparation
 # ------------------------------------------------------------------------------------------
 def _tidy(text: str) -> str:
-    # 「一、2024 年工作回顾」: a space inside a date is a typing slip (others may be meant).
-    return _DATE_SPACE.sub("", normalize_punctuation(text))
+    return _CJK_DIGIT_SPACE.sub("", normalize_punctuation(text))
 
 
 def prepare(lines: list[Line]) -> list[_P]:
@@ -115,6 +119,27 @@ def _attach_label(p: _P, line: Line) -> None:
     p.lead = lead
 
 
+def _body_text_not_headings(ps: list[_P]) -> None:
+    """In a document that marks its headings both ways — a typed number and an outline level (Word's
+    heading styles, the export's 一～四级标题) — a paragraph of sentences with only one of the two is body text:
+
+    * 「1.加强学习，……。」 typed in a body paragraph: a numbered item of the text. A heading line typed into a
+      body paragraph (「（六）加强队伍建设」, or set apart in bold or 楷体) stays a heading;
+    * a paragraph without a number in a heading's style: Word gives the paragraph added after a heading
+      (Enter at its end, or a run-in heading's paragraph split in two) the heading's style.
+
+    Documents that mark their headings one way only keep every typed number and every heading style."""
+    numbered_levels = {p.mark.level for p in ps if p.mark is not None and p.src.outline_level is not None}
+    numbered_outlines = {p.src.outline_level for p in ps if p.mark is not None and p.src.outline_level is not None}
+    for p in ps:
+        if not _is_body_like(p) or p.lead or p.src.label:
+            continue
+        if p.mark is not None and p.mark.level in numbered_levels and p.src.outline_level is None and not p.soft:
+            p.mark = None
+        elif p.mark is None and p.src.outline_level in numbered_outlines:
+            p.plain = True
+
+
 def _is_body_like(p: _P) -> bool:
     t = p.text
     return "。" in t or "；" in t or len(t) > 90 or t.count("，") >= 2
@@ -128,7 +153,7 @@ def _is_title_in_heading_style(p: _P) -> bool:
 
 
 def _is_heading(p: _P) -> bool:
-    return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table)
+    return p.mark is not None or (p.src.outline_level is not None and not p.src.from_table and not p.plain)
 
 
 # ------------------------------------------------------------------------------------------
@@ -164,7 +189,7 @@ class _Parser:
         return min(len(self.ps), _HEAD_SCAN)
 
     def _is_masthead(self, p: _P) -> bool:
-        return (el.is_secrecy_or_copy_number(p.text) or el.parse_doc_number(p.text) is not None
+        return (el.is_secrecy_or_copy_number(p.text) or el.doc_number_line(p.text) is not None
                 or el.signer_names(p.text) is not None)
 
     def find_title(self, end: int) -> Optional[int]:
@@ -189,7 +214,7 @@ class _Parser:
             self.warn("未识别出标题，已使用默认标题（机关名称＋年度），请在「基本信息」中核对。")
             before, after_title = [], 0
         else:
-            t = self._organ_line_above(t)
+            t = self._organ_line_above(self._title_start(t))
             before = self.ps[:t]
             after_title = self._read_title(t, end)
         for p in before:
@@ -207,6 +232,29 @@ class _Parser:
         flat = re.sub(r"\s", "", p.text)
         return bool(self.title) and flat in (re.sub(r"\s", "", self.title), *self.title.split("\n"))
 
+    def _title_start(self, t: int) -> int:
+        """The first line of a title broken into lines — by line breaks (as the export balances a long one)
+        or into centred paragraphs of one style — found by the line that says 关于 or 报告."""
+        while t > 0:
+            above, p = self.ps[t - 1], self.ps[t]
+            same_paragraph = p.soft and above.src is p.src
+            # above 「关于……」 stands the organ (_organ_line_above) or a 版头 item such as a 签发人's name
+            centred_above = (not p.text.startswith("关于") and not el.ends_like_title(above.text)
+                             and not el.is_organ_mark(above.text) and self._continues_title(above, p))
+            if not (same_paragraph or centred_above):
+                break
+            if is_clutter(above.text) or self._is_masthead(above):
+                break
+            t -= 1
+        return t
+
+    def _continues_title(self, p: _P, nxt: _P) -> bool:
+        """``p`` and ``nxt`` may be lines of one title: centred paragraphs of one style, neither a 版头 item,
+        a heading or a sentence."""
+        return (p.src.align == nxt.src.align == ALIGN_CENTER and p.src.style == nxt.src.style
+                and not any(self._is_masthead(x) or is_clutter(x.text) or _is_heading(x) or _is_body_like(x)
+                            for x in (p, nxt)))
+
     def _organ_line_above(self, t: int) -> int:
         """「某某县人民政府」 above 「关于2023年度……的报告」 is the title's first line."""
         if t == 0 or not self.ps[t].text.startswith("关于"):
@@ -220,13 +268,14 @@ class _Parser:
     def _read_title(self, t: int, end: int) -> int:
         parts = [self.ps[t].text]
         i = t + 1
-        while i < end and len(parts) < 3:
+        while i < end:
             p = self.ps[i]
             if is_clutter(p.text) or self._is_masthead(p):
                 break
-            continuation = p.soft and p.src is self.ps[i - 1].src and p.mark is None
-            second_line = (not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text) and len(p.text) <= 40
-                           and "，" not in p.text and not p.text.startswith("——"))
+            continuation = p.mark is None and (p.soft and p.src is self.ps[i - 1].src or (
+                not el.ends_like_title(parts[-1]) and self._continues_title(self.ps[i - 1], p)))
+            second_line = (len(parts) < 3 and not el.ends_like_title(parts[-1]) and el.ends_like_title(p.text)
+                           and len(p.text) <= 40 and "，" not in p.text and not p.text.startswith("——"))
             if not (continuation or second_line):
                 break
             parts.append(p.text)
@@ -237,13 +286,19 @@ class _Parser:
     def _read_masthead_line(self, p: _P) -> None:
         if is_clutter(p.text) or el.is_secrecy_or_copy_number(p.text) or self._repeats_title(p):
             return
-        number = el.parse_doc_number(p.text)
-        if number is not None:
-            self.meta.doc_number = number
-            return
-        signers = el.signer_names(p.text)
+        text = p.text
+        number_line = el.doc_number_line(text)
+        if number_line is not None:
+            self.meta.doc_number, text = number_line
+            if not text:
+                return
+        signers = el.signer_names(text)
         if signers is not None:
             self.meta.signers = signers
+            return
+        names = el.person_names(text) if self.meta.signers else None
+        if names is not None:
+            self.meta.signers += names  # more than two signers: two names a line, the last beside the number
             return
         if el.is_organ_mark(p.text) and not self.organ_hint:
             self.organ_hint = re.sub(r"文件$", "", p.text.replace(" ", "").replace("\u3000", ""))
@@ -322,8 +377,11 @@ class _Parser:
         """附注, 附件 pages, 抄送, 印发 and footers after the date."""
         in_annex = False
         unplaced: list[_P] = []
-        for p in self.ps[tail_start:]:
+        notes: list[str] = []  # 附注 lines, one after the other (the export sets each line in its own （）)
+        after_note = False
+        for p in _banji_lines_joined(self.ps[tail_start:]):
             text = p.text
+            continues_notes, after_note = after_note, False
             cc = el.cc_names(text)
             printing = el.parse_printing(text)
             if cc is not None:
@@ -339,13 +397,15 @@ class _Parser:
                 continue
             elif in_annex:
                 self._keep(p, "")
-            elif el.note_text(text) is not None and not self.meta.notes:
-                self.meta.notes = el.note_text(text)
+            elif el.note_text(text) is not None and (continues_notes or not notes):
+                notes.append(el.note_text(text))
+                after_note = True
             elif el.annex_note(text) is not None:
                 self.meta.attachments.append(el.annex_note(text))
             else:
                 self._keep(p, "")
                 unplaced.append(p)
+        self.meta.notes = "\n".join(notes)
         if unplaced:
             shown = "".join(f"「{_short(p.text)}」" for p in unplaced[:_MAX_EXAMPLES])
             more = "等" if len(unplaced) > _MAX_EXAMPLES else ""
@@ -453,6 +513,24 @@ class _Parser:
             meta.title = ""  # the default title follows organ and year by itself
 
 
+def _banji_lines_joined(ps: list[_P]) -> list[_P]:
+    """A 版记 line broken into lines of one paragraph (an 印发机关 too long for the line, as the export
+    breaks it, the date on its last line) is one line again."""
+    out: list[_P] = []
+    i = 0
+    while i < len(ps):
+        j = i + 1
+        while j < len(ps) and ps[j].soft and ps[j].src is ps[i].src:
+            j += 1
+        joined = "".join(p.text for p in ps[i:j])
+        if j - i > 1 and (el.parse_printing(joined) is not None or el.cc_names(joined) is not None):
+            out.append(_P(text=joined, src=ps[i].src, indent=ps[i].indent))
+        else:
+            out += ps[i:j]
+        i = j
+    return out
+
+
 def _label_key(label: str) -> str:
     part = re.match(r"^第([^部]+)部分", label)
     if part:
@@ -554,6 +632,7 @@ def _join_wrapped(ps: list[_P]) -> list[_P]:
     for p in ps:
         prev = out[-1] if out else None
         if (prev is not None and p.mark is None and not p.src.from_table and not prev.src.from_table
+                and _plain_like(prev.src, p.src)
                 and last_line[-1] not in "。！？：；" and width - 2 <= display_width(last_line) <= width + 1
                 and not el.parse_date_line(p.text)[0]):
             prev.text += p.text
@@ -565,10 +644,18 @@ def _join_wrapped(ps: list[_P]) -> list[_P]:
     return out
 
 
+def _plain_like(a: Line, b: Line) -> bool:
+    """Two lines that may be pieces of one paragraph a page broke: of one style, neither a heading by its
+    style nor centred or pushed right (a Word file's title, 标志, headings and 主送 are paragraphs of their own)."""
+    return (a.style == b.style and a.outline_level is None and b.outline_level is None
+            and ALIGN_CENTER not in (a.align, b.align) and ALIGN_RIGHT not in (a.align, b.align))
+
+
 def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     """Recognise a report in ``lines``. Raises :class:`ImportFailed` when they hold no report."""
     ps, page_numbers = _without_page_numbers(prepare(lines))
     ps = _join_wrapped(ps)
+    _body_text_not_headings(ps)
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
     if page_numbers:

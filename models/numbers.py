@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .catalogue import Catalogue, Indicator, default_catalogue
-from .report import PREFIX_QUALIFIERS
+from .report import PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS
 
 # Counting units beyond the catalogue's, longest first so 场次 wins over 场 and 万元 over 元.
 _EXTRA_UNITS = ("人次", "场次", "个百分点", "万元", "亿元", "家次", "批次", "件", "宗", "起", "次", "场", "期",
@@ -85,9 +85,12 @@ def _units(catalogue: Catalogue) -> tuple[str, ...]:
 def _pattern(units: tuple[str, ...]) -> re.Pattern:
     unit_alt = "|".join(re.escape(u) for u in units)
     prefix = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
+    # A suffix qualifier stands before the unit (380余人次, and 380以上人次 as a {{E05}}人次 reference prints)
+    # or 以上/以下 after it (380人次以上).
+    suffix = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
     return re.compile(
         rf"(?P<prefix>{prefix})?(?P<num>{_ARABIC}|{_CHINESE})(?P<mult>千|[万亿](?!元))?"
-        rf"(?P<approx>余|多)?(?P<unit>{unit_alt})(?P<after>以上|以下)?")
+        rf"(?P<approx>{suffix})?(?P<unit>{unit_alt})(?P<after>以上|以下)?")
 
 
 class NumberFinder:

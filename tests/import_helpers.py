@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 
+from importers.result import ImportResult, find_proposals
+from models.catalogue import default_catalogue
 from models.numbering import format_cn_date
-from models.report import Report
+from models.refs import render_refs
+from models.report import Report, Section
 from models.text import normalize_punctuation
 
 
@@ -62,3 +65,23 @@ def missing_texts(source_texts: list[str], report: Report, extra: str = "") -> l
 def outline(report: Report) -> list[tuple[int, str, str]]:
     """(level, printed label, heading) for every section."""
     return [(level, report.label_of(s.id), s.heading) for s, level, _ in report.iter_sections()]
+
+
+def rendered(report: Report) -> Report:
+    """The report as it prints: {{B05}} references replaced by their values."""
+    def section(s: Section) -> Section:
+        return Section(heading=s.heading, run_in=s.run_in, part=s.part,
+                       paragraphs=[render_refs(p, report) for p in s.paragraphs],
+                       children=[section(c) for c in s.children])
+    return Report(meta=report.meta, preamble=[render_refs(p, report) for p in report.preamble],
+                  sections=[section(s) for s in report.sections], values=report.values,
+                  custom_indicators=report.custom_indicators)
+
+
+def values_in_text(report: Report) -> dict:
+    """Indicators whose value the text states (outside the plan part), with the stored value."""
+    probe = ImportResult(report=rendered(report))
+    find_proposals(probe)
+    catalogue = default_catalogue()
+    return {p.indicator_id: catalogue.effective(report, p.indicator_id) for p in probe.proposals
+            if p.indicator_id in report.values or catalogue.is_derived(report, p.indicator_id)}

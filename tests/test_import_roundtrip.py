@@ -10,10 +10,9 @@ from benchmarks.plain_docx import write_plain_docx
 from benchmarks.synthetic import make_report
 from exporters.word import export_docx
 from importers import apply_numbers, import_file
-from importers.result import ImportResult, find_proposals
 from models.catalogue import default_catalogue
-from models.refs import render_refs
-from models.report import Report, Section
+from models.report import Report
+from tests.import_helpers import rendered, values_in_text
 
 
 def _program_exporter(report, path):
@@ -27,29 +26,9 @@ WRITERS = {
 }
 
 
-def _rendered(report: Report) -> Report:
-    """The report as it prints: {{B05}} references replaced by their values."""
-    def section(s: Section) -> Section:
-        return Section(heading=s.heading, run_in=s.run_in, part=s.part,
-                       paragraphs=[render_refs(p, report) for p in s.paragraphs],
-                       children=[section(c) for c in s.children])
-    return Report(meta=report.meta, preamble=[render_refs(p, report) for p in report.preamble],
-                  sections=[section(s) for s in report.sections], values=report.values,
-                  custom_indicators=report.custom_indicators)
-
-
 def _tree(report: Report):
     return [(level, s.heading, s.run_in, s.part if level == 1 else None, s.paragraphs)
             for s, level, _ in report.iter_sections()]
-
-
-def _values_in_text(report: Report) -> dict:
-    """Indicators whose value the text states (outside the plan part), with the stored value."""
-    probe = ImportResult(report=_rendered(report))
-    find_proposals(probe)
-    catalogue = default_catalogue()
-    return {p.indicator_id: catalogue.effective(report, p.indicator_id) for p in probe.proposals
-            if p.indicator_id in report.values or catalogue.is_derived(report, p.indicator_id)}
 
 
 @pytest.fixture(params=["sample", "30 pages"])
@@ -62,7 +41,7 @@ def test_export_then_import_is_lossless(original, writer, tmp_path):
     path = tmp_path / "report.docx"
     WRITERS[writer](original, path)
     result = import_file(path)
-    got, expected = result.report, _rendered(original)
+    got, expected = result.report, rendered(original)
     assert got.meta.effective_title.replace("\n", "") == original.meta.effective_title.replace("\n", "")
     assert got.meta.report_year == original.meta.report_year
     assert got.meta.organ_name == original.meta.organ_name
@@ -72,7 +51,7 @@ def test_export_then_import_is_lossless(original, writer, tmp_path):
     assert _tree(got) == _tree(expected)
     apply_numbers(result)
     catalogue = default_catalogue()
-    stated = _values_in_text(original)
+    stated = values_in_text(original)
     assert stated, "the reports state some of their values in the text"
     for ind_id, value in stated.items():
         assert catalogue.effective(got, ind_id) == pytest.approx(value, abs=0.05), ind_id

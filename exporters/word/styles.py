@@ -48,6 +48,7 @@ class ParaStyle:
     space_before: int = 0
     own_latin: bool = False           # digits/Latin in the style's own face even when font_latin is set
     red_rule: bool = False            # the 版头's red separator: a bottom border, text-block wide
+    next: Optional[str] = None        # the style Word gives the paragraph after it (Enter at its end)
 
 
 @dataclass(frozen=True)
@@ -67,23 +68,26 @@ class StyleSheet:
         self.portable = o.grid == "portable"
         self.latin = o.font_latin
         flat = dict(tracking=0)  # large type and cells off the 28-character tracking
+        # A paragraph typed after a title, 主送 or heading in Word is body text, not another heading
+        # (which next year's import would take for one): ``next`` names 公文正文.
+        body = {"next": "GWBody"}
         specs = [
             ParaStyle("GWBody", "公文正文", o.font_body, first_chars=2),
             ParaStyle("GWTitle", "公文标题", o.font_title, size=22, line=o.title_line_twips, jc="center",
-                      snap=False, **flat),
-            ParaStyle("GWAddressee", "主送机关", o.font_body, jc="left"),
-            ParaStyle("GWHeading1", "一级标题", o.font_heading1, first_chars=2, keep_next=True, outline=0),
-            ParaStyle("GWHeading2", "二级标题", o.font_heading2, first_chars=2, keep_next=True, outline=1),
+                      snap=False, **flat, **body),
+            ParaStyle("GWAddressee", "主送机关", o.font_body, jc="left", **body),
+            ParaStyle("GWHeading1", "一级标题", o.font_heading1, first_chars=2, keep_next=True, outline=0, **body),
+            ParaStyle("GWHeading2", "二级标题", o.font_heading2, first_chars=2, keep_next=True, outline=1, **body),
             ParaStyle("GWHeading3", "三级标题", o.font_heading34, first_chars=2, keep_next=True, outline=2,
-                      bold=o.bold_heading34),
+                      bold=o.bold_heading34, **body),
             ParaStyle("GWHeading4", "四级标题", o.font_heading34, first_chars=2, keep_next=True, outline=3,
-                      bold=o.bold_heading34),
+                      bold=o.bold_heading34, **body),
             # Run-in headings (heading sentence + body text in one paragraph): body font, outline level
             # kept so that Word's navigation pane still lists them; the heading part is a character style.
-            ParaStyle("GWRunIn1", "一级标题（接正文）", o.font_body, first_chars=2, outline=0),
-            ParaStyle("GWRunIn2", "二级标题（接正文）", o.font_body, first_chars=2, outline=1),
-            ParaStyle("GWRunIn3", "三级标题（接正文）", o.font_body, first_chars=2, outline=2),
-            ParaStyle("GWRunIn4", "四级标题（接正文）", o.font_body, first_chars=2, outline=3),
+            ParaStyle("GWRunIn1", "一级标题（接正文）", o.font_body, first_chars=2, outline=0, **body),
+            ParaStyle("GWRunIn2", "二级标题（接正文）", o.font_body, first_chars=2, outline=1, **body),
+            ParaStyle("GWRunIn3", "三级标题（接正文）", o.font_body, first_chars=2, outline=2, **body),
+            ParaStyle("GWRunIn4", "四级标题（接正文）", o.font_body, first_chars=2, outline=3, **body),
             ParaStyle("GWAttachment", "附件说明", o.font_body),
             ParaStyle("GWSignature", "署名", o.font_body, jc="right", keep_next=True),
             ParaStyle("GWDate", "成文日期", o.font_body, jc="right"),
@@ -137,6 +141,8 @@ class StyleSheet:
         for spec in self.para.values():
             el = _new_style(styles_el, WD_STYLE_TYPE.PARAGRAPH, spec.sid, spec.name)
             el.append(ooxml.make("basedOn", val="Normal"))
+            if spec.next:
+                el.append(ooxml.make("next", val=spec.next))
             el.append(ooxml.make("qFormat"))
             self._para_props(el, spec)
         for spec in self.char.values():

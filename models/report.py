@@ -56,6 +56,7 @@ PART_LABELS = {
 # Qualifiers written before the number (超过95%) and after it (460余人次).
 PREFIX_QUALIFIERS = ("超过", "超", "逾", "近", "约", "不足")
 SUFFIX_QUALIFIERS = ("余", "多", "以上", "以下")
+UNIT_FIRST_QUALIFIERS = ("以上", "以下")  # after the unit: 380人次以上 (but 460余人次)
 QUALIFIERS = ("",) + SUFFIX_QUALIFIERS + PREFIX_QUALIFIERS
 
 
@@ -192,12 +193,14 @@ def format_number(value: Optional[Number], decimals: int = TYPED_DECIMALS) -> st
 
 def format_value(value: Optional[Number], qualifier: str = "", unit: str = "",
                  decimals: int = TYPED_DECIMALS) -> str:
-    """The number as a report writes it: 460余人次, 超过95%, 1860人次."""
+    """The number as a report writes it: 460余人次, 超过95%, 1860人次, 380人次以上."""
     if value is None:
         return ""
     number = format_number(value, decimals)
     if qualifier in PREFIX_QUALIFIERS:
         return f"{qualifier}{number}{unit}"
+    if qualifier in UNIT_FIRST_QUALIFIERS:
+        return f"{number}{unit}{qualifier}"
     return f"{number}{qualifier}{unit}"
 
 

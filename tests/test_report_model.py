@@ -121,6 +121,7 @@ def test_doc_number_format():
 def test_format_value_places_qualifiers():
     assert format_value(460, "余", "人次") == "460余人次"
     assert format_value(95, "超过", "%") == "超过95%"
+    assert format_value(380, "以上", "人次") == "380人次以上" and format_value(10, "以下", "万元") == "10万元以下"
     assert format_value(12.35, unit="万元") == "12.35万元"  # a typed number as typed
     assert format_value(98.2905, decimals=1) == "98.3"  # a computed rate
     assert format_value(None) == ""

@@ -82,3 +82,15 @@ def new_report(template_id: str, organ_name: str, year: int,
 
 def preamble_guidance(template_id: str) -> str:
     return get_template(template_id).preamble_guidance
+
+
+@functools.lru_cache(maxsize=None)
+def organ_examples(level: OrganLevel) -> dict[str, str]:
+    """Examples for the 基本信息 fields of an organ of ``level`` (organ_name, agency_code,
+    printing_organ), from ``resources/organ_examples.json``; {} when the file is unreadable."""
+    try:
+        with open(resource_path("organ_examples.json"), encoding="utf-8") as fh:
+            examples = json.load(fh).get(level.value, {})
+    except (OSError, ValueError, AttributeError):
+        return {}  # only hints: the form works without them
+    return {k: v for k, v in examples.items() if isinstance(v, str)} if isinstance(examples, dict) else {}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QG
                                QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from models.report import DocNumber, OrganLevel, ReportChange
+from models.templates import organ_examples
 from models.text import display_width
 from models.title_breaks import break_title
 
@@ -133,7 +134,7 @@ class MetaForm(EditorPage):
     def _build(self) -> None:
         m = lambda: self.doc.report.meta  # noqa: E731 - the live metadata
 
-        self.organ = QLineEdit(placeholderText="发文机关全称，如：某某区人民政府某某街道办事处")
+        self.organ = QLineEdit()
         self.organ_history = QStringListModel(self.settings.organ_history(), self)
         self.organ.setCompleter(QCompleter(self.organ_history, self))
         self.organ.editingFinished.connect(self._remember_organ)
@@ -146,13 +147,13 @@ class MetaForm(EditorPage):
         self.title = LinesEdit(2, "")
         self.title_layout = QLabel()
         self.addressees = LinesEdit(2, "每行一个主送机关")
-        self.agency_code = QLineEdit(placeholderText="机关代字，如：海珠昌岗")
+        self.agency_code = QLineEdit()
         self.dn_year = QSpinBox(minimum=0, maximum=2200, specialValueText="年份", keyboardTracking=False)
         self.dn_serial = QSpinBox(minimum=0, maximum=99999, specialValueText="序号", keyboardTracking=False)
         self.dn_preview = QLabel()
         self.signers = QLineEdit(placeholderText="上报的报告写签发人姓名，多人用顿号分隔；不上报则留空")
         self.cc = LinesEdit(2, "每行一个抄送机关")
-        self.printing_organ = QLineEdit(placeholderText="如：某某街道办事处党政综合办公室")
+        self.printing_organ = QLineEdit()
         self.printing_date = OptionalDateEdit()
         self.attachments = LinesEdit(2, "每行一个附件名称；没有附件则留空")
         self.notes = QLineEdit(placeholderText="如：联系人：某某，电话：……（输出时加圆括号）")
@@ -296,6 +297,10 @@ class MetaForm(EditorPage):
 
     def _update_placeholders(self) -> None:
         meta = self.doc.report.meta
+        example = organ_examples(meta.organ_level)
+        self.organ.setPlaceholderText(_example("发文机关全称", example.get("organ_name")))
+        self.agency_code.setPlaceholderText(_example("机关代字", example.get("agency_code")))
+        self.printing_organ.setPlaceholderText(_example("印发机关（一般是办公室）", example.get("printing_organ")))
         self.signature.setPlaceholderText(f"同发文机关：{meta.organ_name}" if meta.organ_name else "同发文机关")
         self.title.setPlaceholderText(f"默认：{meta.default_title}（留空即用默认标题；按回车可指定换行位置）")
         self._update_title_layout()
@@ -344,6 +349,10 @@ class MetaForm(EditorPage):
         if name:
             self.settings.add_organ_name(name)
             self.organ_history.setStringList(self.settings.organ_history())
+
+
+def _example(what: str, example: Optional[str]) -> str:
+    return f"{what}，如：{example}" if example else what
 
 
 def _set_line(widget: QLineEdit, text: str, parse: Callable[[str], Any] = str.strip) -> None:

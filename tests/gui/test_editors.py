@@ -13,6 +13,7 @@ from models.templates import new_report
 from ui import dialogs
 from ui.document import ReportDocument
 from ui.meta_form import MetaForm, title_lines
+from ui.qt_compat import emit
 from ui.section_editor import PreambleEditor, SectionEditor, clean_pasted_text
 from ui.settings import AppSettings
 
@@ -119,6 +120,20 @@ def test_level_and_year_edits_are_undoable(doc, meta_form):
     assert "2025年度" in meta_form.title.placeholderText()
     doc.undo()
     assert doc.report.meta.report_year == 2024 and meta_form.year.value() == 2024
+
+
+def test_examples_in_empty_fields_follow_the_organ_level(doc, meta_form):
+    """A 司法局 is not shown a 街道's name as the example of its own."""
+    meta_form.organ.clear()
+    assert "街道办事处" in meta_form.organ.placeholderText()
+    meta_form.level.setCurrentIndex(meta_form.level.findData("department"))
+    emit(meta_form.level.activated, meta_form.level.currentIndex())
+    assert doc.report.meta.organ_level.value == "department"
+    for field in (meta_form.organ, meta_form.agency_code, meta_form.printing_organ):
+        assert "街道" not in field.placeholderText() and "海珠" not in field.placeholderText()
+    assert "局" in meta_form.organ.placeholderText()
+    doc.undo()
+    assert "街道办事处" in meta_form.organ.placeholderText()
 
 
 # -- the text editors ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import datetime as _dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -79,6 +80,8 @@ class _Parser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str):
+        # Python 3.10 formats 「argument -o: …」 without asking the table above
+        message = re.sub(r"^argument (.+?): ", r"参数 \1：", message)
         self.exit(2, f"{self.prog}：参数错误：{message}（用 --help 查看用法）\n")
 
 

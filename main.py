@@ -352,10 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=_year, help="汇总的报告年度（默认：多数文件的年度）")
     p.set_defaults(func=cmd_aggregate)
 
-    p = sub.add_parser("import", help="导入上年报告（Word 或文字）",
-                       description="从 Word 文件（.docx）、文字文件（UTF-8 或 GBK）或网页复制的文字导入报告，"
+    p = sub.add_parser("import", help="导入上年报告（Word、网页或文字）",
+                       description="从 Word 文件（.docx）、从网站保存的网页（.html、.mht）、文字文件（UTF-8 或 GBK）或网页复制的文字导入报告，"
                                    "识别标题、主送机关、各级标题、署名和日期，并按正文中的数字提出统计指标建议。")
-    p.add_argument("source", metavar="来源文件", help="Word 文件（.docx）或文字文件（.txt）；- 表示从标准输入读取文字")
+    p.add_argument("source", metavar="来源文件", help="Word 文件（.docx）、保存的网页（.html、.mht）或文字文件（.txt）；- 表示从标准输入读取文字")
     p.add_argument("-o", "--output", required=True, help="输出的报告文件（.fzbg）")
     p.add_argument("--apply-numbers", action="store_true", help="把正文中识别出的数字填入统计指标")
     p.add_argument("--force", action="store_true", help="覆盖已有文件")

@@ -36,8 +36,6 @@ def refuse_non_docx(path: Path, raw: bytes, text_expected: bool = False) -> None
     is_zip = raw.startswith(b"PK\x03\x04")  # its first member's name and text may say word.document too
     if not is_zip and (b"w:worddocument" in head or b"word.document" in head):
         raise ImportFailed(path, f"这是 Word 2003 XML 格式的文件，{_SAVE_AS}")
-    if not is_zip and (head.startswith((b"<!doctype html", b"<html")) or b"mime-version:" in head[:200]):
-        raise ImportFailed(path, "这是网页文件，请在浏览器中打开，复制报告全文后用「粘贴导入」，或把网页另存为文本文件（.txt）")
     if text_expected:
         return
     if not raw.startswith(b"PK\x03\x04"):

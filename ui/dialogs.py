@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .settings import AppSettings
 
 REPORT_FILTER = "法治报告文件 (*.fzbg);;所有文件 (*)"
-IMPORT_FILTER = "可导入的报告 (*.docx *.txt);;Word 文件 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
+IMPORT_FILTER = ("可导入的报告 (*.docx *.doc *.txt *.html *.htm *.mht *.mhtml);;Word 文件 (*.docx *.doc);;"
+                 "网页 (*.html *.htm *.mht *.mhtml);;文本文件 (*.txt);;所有文件 (*)")
 MAX_LISTED = 8  # lines of a list shown in a message box
 
 
@@ -71,7 +72,7 @@ def get_open_path(parent: Optional[QWidget], directory: str) -> Optional[str]:
 
 
 def get_import_path(parent: Optional[QWidget], directory: str) -> Optional[str]:
-    path, _ = QFileDialog.getOpenFileName(parent, "导入报告（Word 文件或文本文件）", directory, IMPORT_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "导入报告（Word 文件、网页或文本文件）", directory, IMPORT_FILTER)
     return path or None
 
 

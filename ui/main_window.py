@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("保存(&S)", f.save, ["Ctrl+S"], QStyle.SP_DialogSaveButton)
         self.save_as_action = self._action("另存为(&A)…", f.save_as, ["Ctrl+Shift+S"])
         self.import_action = self._action("导入(&I)…", self.imports.import_file,
-                                          tip="把上年度报告（Word 文件或文本文件）导入为新报告")
+                                          tip="把上年度报告（Word 文件、保存的网页或文本文件）导入为新报告")
         self.paste_import_action = self._action("粘贴导入(&P)…", self.imports.import_pasted,
                                                 tip="把从网页上复制的报告全文导入为新报告")
         self.quit_action = self._action("退出(&X)", self.close, ["Ctrl+Q"])

@@ -38,6 +38,11 @@ _NAV_WORDS = re.compile(r"^首\s*页(?:[\s|｜]+[^\s|｜，。；：:]{1,8}){2,}
 _FILE_LINK = re.compile(r"^\S.{0,80}\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)(?:\s*[（(][^）)]{0,20}[）)])?$", re.IGNORECASE)
 # The site's banner: 青川县人民政府门户网站, 中国政府网.
 _SITE_NAME = re.compile(r"^[^\s，。；：:]{2,30}(?:门户网站|政府网|网站)$")
+# A site's menu and column names standing alone above the article (通知公告 also ends like a title).
+_MENU = re.compile(
+    r"^(?:政务公开|政府信息公开|信息公开(?:目录|指南|年报)?|法定主动公开内容|主动公开|通知公告|公告公示|工作动态|"
+    r"新闻(?:中心|动态|发布)|政策(?:文件|法规|解读)|互动交流|政务服务|办事服务|机构职能|领导信息|规划计划|"
+    r"法治政府建设|依法行政|年度报告|其他信息|专题专栏|走进\S{1,6})$")
 # A line made only of separators, bullets or bracketed buttons.
 _ONLY_MARKS = re.compile(r"^[\s|｜·•>＞»\-—_=*#【】\[\]（）()]*$")
 
@@ -48,4 +53,4 @@ def is_clutter(text: str) -> bool:
     if not t:
         return True
     return bool(_STARTS.match(t) or _SHARE.match(t) or _BUTTONS.match(t) or _NAV_BAR.match(t) or _NAV_WORDS.match(t)
-                or _FILE_LINK.match(t) or _SITE_NAME.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))
+                or _FILE_LINK.match(t) or _SITE_NAME.match(t) or _MENU.match(t) or _ANYWHERE.search(t) or _ONLY_MARKS.match(t))

@@ -148,6 +148,8 @@ class _PageParser(HTMLParser):
             return
         if self._skip:
             return
+        if tag in _CELLS and any(t == "\n" for t, _ in self._pieces):
+            self.end_block()  # a cell of lines is page layout (a menu column beside the article), not a datum
         if tag in _BLOCKS or tag == "tr":
             self.end_block()
             if tag == "pre":

@@ -196,6 +196,8 @@ class _Parser:
         candidates = [i for i in range(end) if not is_clutter(self.ps[i].text) and not self._is_masthead(self.ps[i])]
         rules = (
             lambda p: p.src.style.lower() in _TITLE_STYLES,
+            # the report's own subject first: a site's menu (通知公告) also holds 公文 words
+            lambda p: "法治" in p.text and el.has_title_word(p.text) and len(p.text) <= 80 and not p.text.startswith("——"),
             lambda p: el.has_title_word(p.text) and len(p.text) <= 80 and not p.text.startswith("——"),
             lambda p: p.src.align == ALIGN_CENTER and not el.is_organ_mark(p.text),
             lambda p: len(p.text) <= 60 and not el.is_organ_mark(p.text),

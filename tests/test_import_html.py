@@ -176,3 +176,23 @@ def test_any_markup_is_read_or_refused_in_chinese(tmp_path, pieces):
         assert str(page) in str(e)
     else:
         assert not any("<p" in b or "<br" in b for b in printed_blocks(result.report))
+
+
+def test_an_old_site_laid_out_in_a_table_with_line_breaks(tmp_path):
+    """Older sites: a menu column and the article side by side in one table row, lines made with <br>;
+    a small data table in the article stays one line a row."""
+    page = tmp_path / "报告.htm"
+    page.write_bytes(
+        ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head><body>"
+         "<table width='980'><tr><td width='200'>首页<br>政务公开<br>通知公告</td>"
+         "<td>某某镇2024年法治政府建设情况报告<br>一、主要工作<br>全年开展普法活动12场次。<br>"
+         "<table><tr><td>序号</td><td>指标</td><td>数值</td></tr><tr><td>1</td><td>普法活动</td><td>12场次</td></tr></table>"
+         "二、存在的问题<br>法治宣传覆盖面不够广。<br>某某镇人民政府<br>2025年1月10日</td></tr></table>"
+         "</body></html>").encode("gb18030"))
+    report = import_file(page).report
+    assert report.meta.effective_title.replace("\n", "") == "某某镇2024年法治政府建设情况报告"
+    assert outline(report) == [(1, "一、", "主要工作"), (1, "二、", "存在的问题")]
+    assert report.sections[0].paragraphs[0] == "全年开展普法活动12场次。"
+    assert "1\u3000普法活动\u300012场次" in report.sections[0].paragraphs
+    assert report.meta.signing_date_text == "2025年1月10日"
+    assert report.preamble == []  # the menu column is furniture

@@ -196,3 +196,38 @@ def test_an_old_site_laid_out_in_a_table_with_line_breaks(tmp_path):
     assert "1\u3000普法活动\u300012场次" in report.sections[0].paragraphs
     assert report.meta.signing_date_text == "2025年1月10日"
     assert report.preamble == []  # the menu column is furniture
+
+
+WORD_PAGE = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
+xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=ProgId content=Word.Document>
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {mso-style-parent:""; font-family:仿宋_GB2312;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'><div class=WordSection1>
+<p class=MsoNormal align=center style='text-align:center'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>某某街道办事处关于2024年度<br>法治政府建设情况的报告<o:p></o:p></span></b></p>
+<p class=MsoNormal><span style='font-family:仿宋_GB2312'>区委依法治区办：<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>现将我街道2024年法治政府建设情况报告如下。<o:p></o:p></span></p>
+<p class=MsoListParagraph style='text-indent:32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:黑体'><span style='mso-list:Ignore'>一、</span></span><![endif]><span style='font-family:黑体'>主要举措和成效<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-family:楷体_GB2312'>（一）强化学法用法。</span></b><span style='font-family:仿宋_GB2312'>全年开展学法活动<span lang=EN-US>12</span>次。<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:黑体'>二、存在的不足<o:p></o:p></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>普法形式单一。<o:p></o:p></span></p>
+<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
+<p class=MsoNormal align=right style='text-align:right'><span style='font-family:仿宋_GB2312'>某某街道办事处<o:p></o:p></span></p>
+<p class=MsoNormal align=right style='text-align:right'><span lang=EN-US>2025</span><span>年</span><span lang=EN-US>1</span><span>月</span><span lang=EN-US>8</span><span>日</span></p>
+</div></body></html>"""
+
+
+def test_a_doc_that_word_saved_as_a_web_page(tmp_path):
+    """Word's 「另存为网页」 (and the 「.doc」 files many sites offer): MsoNormal paragraphs, list numbers in
+    conditional comments, <o:p> tags, a title broken by <br>."""
+    page = tmp_path / "报告.doc"
+    page.write_bytes(WORD_PAGE.encode("gb18030"))
+    result = import_file(page)
+    report = result.report
+    assert report.meta.effective_title.replace("\n", "") == "某某街道办事处关于2024年度法治政府建设情况的报告"
+    assert report.meta.addressees == ["区委依法治区办"]
+    assert report.preamble == ["现将我街道2024年法治政府建设情况报告如下。"]
+    assert outline(report) == [(1, "一、", "主要举措和成效"), (2, "（一）", "强化学法用法"), (1, "二、", "存在的不足")]
+    assert report.sections[0].children[0].run_in
+    assert report.sections[0].children[0].paragraphs == ["全年开展学法活动12次。"]
+    assert report.meta.effective_signature == "某某街道办事处" and report.meta.signing_date_text == "2025年1月8日"

@@ -48,7 +48,7 @@ def looks_like_html(raw: bytes) -> bool:
 
 def read_html(path, raw: bytes) -> list[Line]:
     """The lines of the page in ``raw`` (a saved page or an .mht archive)."""
-    html = _archive_html(path, raw) if _is_archive(raw) else _decode(path, raw)
+    html = _archive_html(path, raw) if is_web_archive(raw) else _decode(path, raw)
     parser = _PageParser()
     try:
         parser.feed(html)
@@ -63,7 +63,8 @@ def read_html(path, raw: bytes) -> list[Line]:
     return lines
 
 
-def _is_archive(raw: bytes) -> bool:
+def is_web_archive(raw: bytes) -> bool:
+    """A single-file web archive (.mht): a MIME message holding the page and its pictures."""
     head = raw[:300].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
     return head.startswith(b"mime-version:") or b"mime-version:" in head
 

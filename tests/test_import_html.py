@@ -231,3 +231,11 @@ def test_a_doc_that_word_saved_as_a_web_page(tmp_path):
     assert report.sections[0].children[0].run_in
     assert report.sections[0].children[0].paragraphs == ["全年开展学法活动12次。"]
     assert report.meta.effective_signature == "某某街道办事处" and report.meta.signing_date_text == "2025年1月8日"
+
+
+def test_plain_text_saved_under_a_web_page_name_keeps_its_lines(tmp_path):
+    page = tmp_path / "报告.html"
+    page.write_text("某某镇2024年法治政府建设情况报告\n一、主要工作\n全年开展普法活动12场次。\n二、存在的问题\n覆盖面不广。\n"
+                    "某某镇人民政府\n2025年1月10日\n", encoding="utf-8")
+    report = import_file(page).report
+    assert outline(report) == [(1, "一、", "主要工作"), (1, "二、", "存在的问题")]

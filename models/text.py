@@ -11,6 +11,9 @@ import re
 # Characters XML 1.0 cannot hold, plus C1 controls and invisible junk from web pages.
 _LINE_BREAKS = re.compile("\r\n|\r|\n|\x0b|\x0c|\u2028|\u2029|\x85")
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ufeff\u200b\ud800-\udfff]")
+# Typographic spaces (a web page's &emsp; indent, &ensp;, thin spaces): plain spaces, so that
+# 「\u2003\u2003一、」 is a heading like 「  一、」 and no invisible width reaches Word.
+_ODD_SPACES = str.maketrans({ch: " " for ch in "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"})
 
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -39,10 +42,10 @@ def clean_text(text: str, keep_newlines: bool = True) -> str:
 
     Line breaks of every kind become ``\\n`` (or a space when ``keep_newlines`` is
     false); control characters, lone surrogates, BOMs and zero-width spaces are
-    dropped. Tabs are kept.
+    dropped; typographic spaces (em, en, thin) become plain spaces. Tabs are kept.
     """
     text = _LINE_BREAKS.sub("\n" if keep_newlines else " ", text)
-    return _JUNK.sub("", text)
+    return _JUNK.sub("", text).translate(_ODD_SPACES)
 
 
 def _neighbour(text: str, i: int, step: int) -> str:

@@ -239,3 +239,22 @@ def test_plain_text_saved_under_a_web_page_name_keeps_its_lines(tmp_path):
                     "某某镇人民政府\n2025年1月10日\n", encoding="utf-8")
     report = import_file(page).report
     assert outline(report) == [(1, "一、", "主要工作"), (1, "二、", "存在的问题")]
+
+
+def test_an_article_of_lines_made_with_br_and_emsp(tmp_path):
+    """No <p> at all: one block of text, lines by <br>, indents by &emsp;, headings bold by style or <font>."""
+    page = tmp_path / "报告.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><div id="zoom">'
+        '<h3 style="text-align:center">某某县应急管理局2024年度法治政府建设工作报告</h3>'
+        "&emsp;&emsp;2024年，我局认真贯彻落实……现将有关情况报告如下：<br><br>"
+        '&emsp;&emsp;<span style="font-weight:bold">一、主要工作</span><br>'
+        '&emsp;&emsp;<font face="楷体">（一）加强组织领导。</font>召开党组会专题研究法治工作4次。<br>'
+        "&emsp;&emsp;（二）推进执法规范化。全年开展执法检查236次，立案查处28起。<br><br>"
+        '&emsp;&emsp;<span style="font-weight:bold">二、存在问题</span><br>&emsp;&emsp;执法力量不足。<br>'
+        '<div style="text-align:right">某某县应急管理局<br>2025年2月10日</div></div></body></html>', encoding="utf-8")
+    report = import_file(page).report
+    assert outline(report) == [(1, "一、", "主要工作"), (2, "（一）", "加强组织领导"), (2, "（二）", "推进执法规范化"),
+                               (1, "二、", "存在问题")]
+    assert report.sections[0].children[1].paragraphs == ["全年开展执法检查236次，立案查处28起。"]
+    assert report.meta.effective_signature == "某某县应急管理局" and report.meta.signing_date_text == "2025年2月10日"

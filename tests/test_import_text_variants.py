@@ -262,3 +262,11 @@ def test_utf16_saved_without_a_byte_order_mark(tmp_path, encoding):
     assert outline(result.report) == [(1, "一、", "主要工作举措和成效"), (1, "二、", "存在的不足及原因"),
                                       (1, "三、", "2025年工作计划")]
     assert result.warnings == []
+
+
+def test_lines_indented_with_em_spaces_keep_their_headings():
+    """A web page indents with &emsp; (U+2003): copied, 「\u2003\u2003一、」 is still a heading."""
+    text = REPORT.replace("\n一、", "\n\u2003\u2003一、").replace("\n全年", "\n\u2003\u2003全年")
+    report = import_text(text).report
+    assert outline(report) == [(1, "一、", "主要工作举措和成效"), (1, "二、", "存在的不足及原因"), (1, "三、", "2025年工作计划")]
+    assert report.sections[0].paragraphs == ["全年查办各类案件386件。"]

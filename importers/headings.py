@@ -16,15 +16,22 @@ _CN = "一二三四五六七八九十百零〇"
 _SPACE = " \u3000\u00a0\t"
 # After 「1.」: a digit or a dot makes 1.5万人次 and 2023.1 numbers, but a year may start the text: 「1.2024年度统计表」
 AFTER_ITEM_MARK = r"(?![.．]|\d(?!\d{3}\s*年))"
+def _parenthesized_digit(ch: str) -> int:
+    return ord(ch) - 0x2473  # ⑴ is U+2474
+
+
 _PATTERNS = (
     # 「第一部分 2024年度主要工作」: some offices number the top level by parts
-    (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), False),
-    (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), False),
+    (1, re.compile(rf"^第([{_CN}]{{1,3}})部分[{_SPACE}]*[、．.：:]?[{_SPACE}]*"), parse_chinese_number),
+    (1, re.compile(rf"^([{_CN}]{{1,6}})[{_SPACE}]*[、．.][{_SPACE}]*"), parse_chinese_number),
     # 「（一）、」 and 「（1）.」: a mark after the bracket is a common slip
-    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.][{_SPACE}]*)?"), False),
+    (2, re.compile(rf"^[（(][{_SPACE}]*([{_CN}]{{1,6}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.][{_SPACE}]*)?"),
+     parse_chinese_number),
     # 1.5万人次 and 2023.1 are numbers, not headings
-    (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、]{AFTER_ITEM_MARK}[{_SPACE}]*"), True),
-    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.](?![\d.．])[{_SPACE}]*)?"), True),
+    (3, re.compile(rf"^(\d{{1,3}})[{_SPACE}]*[.．、]{AFTER_ITEM_MARK}[{_SPACE}]*"), int),
+    (4, re.compile(rf"^[（(][{_SPACE}]*(\d{{1,3}})[{_SPACE}]*[）)][{_SPACE}]*(?:[、．.](?![\d.．])[{_SPACE}]*)?"), int),
+    # 「⑴」 (one character, as Word's symbol or an input method types it) for 「（1）」
+    (4, re.compile(rf"^([\u2474-\u2487])[{_SPACE}]*"), _parenthesized_digit),
 )
 _OPENERS = "“‘《（(〔【「『"
 _CLOSERS = "”’》）)〕】」』"
@@ -49,14 +56,14 @@ class HeadingMark:
 
 def match_label(text: str) -> Optional[HeadingMark]:
     """The heading number at the start of ``text`` (None when there is none or nothing follows it)."""
-    for level, pattern, arabic in _PATTERNS:
+    for level, pattern, ordinal_of in _PATTERNS:
         m = pattern.match(text)
         if not m:
             continue
         rest = text[m.end():]
         if not rest.strip(_SPACE) or rest[0] in "、，。：；）)":
             return None
-        ordinal = int(m.group(1)) if arabic else parse_chinese_number(m.group(1))
+        ordinal = ordinal_of(m.group(1))
         if not ordinal:
             return None
         return HeadingMark(level, ordinal, m.group(0).strip(_SPACE), rest)

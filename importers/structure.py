@@ -28,6 +28,7 @@ _TITLE_STYLES = ("title", "标题")
 _HEAD_SCAN = 40  # the title is among the first lines or there is none
 _MAX_EXAMPLES = 5
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_PARENTHESIZED_DIGITS = {0x2473 + n: f"({n})" for n in range(1, 21)}  # ⑴ … ⒇
 _MIN_WRAP_WIDTH = 15  # 汉字: a PDF line is 20–30 wide; shorter lines say nothing about wrapping
 _MIN_WRAPPED_LINES = 6
 _DASH = "—–\\-－―"
@@ -537,8 +538,8 @@ def _label_key(label: str) -> str:
     part = re.match(r"^第([^部]+)部分", label)
     if part:
         return part.group(1)  # 第一部分 prints as 一、 (said once in a warning of its own)
-    # 「１．」 and 「1.」, 「一 、」 and 「一、」 print the same number
-    label = re.sub(r"\s", "", label.translate(_FULL_WIDTH_DIGITS))
+    # 「１．」 and 「1.」, 「一 、」 and 「一、」, 「⑴」 and 「（1）」 print the same number
+    label = re.sub(r"\s", "", label.translate(_FULL_WIDTH_DIGITS).translate(_PARENTHESIZED_DIGITS))
     return label.replace("(", "（").replace(")", "）").replace("．", ".").replace("、", ".").rstrip(".")
 
 

@@ -270,3 +270,12 @@ def test_lines_indented_with_em_spaces_keep_their_headings():
     report = import_text(text).report
     assert outline(report) == [(1, "一、", "主要工作举措和成效"), (1, "二、", "存在的不足及原因"), (1, "三、", "2025年工作计划")]
     assert report.sections[0].paragraphs == ["全年查办各类案件386件。"]
+
+
+def test_one_character_parenthesized_numbers_are_fourth_level_headings():
+    """「⑴」 (U+2474, as some input methods and Word symbols type 「（1）」) numbers the fourth level."""
+    text = REPORT.replace("全年查办各类案件386件。\n", "（一）严格执法\n1.规范执法程序\n⑴健全制度。制定制度3项。\n⑵加强培训。培训2次。\n")
+    result = import_text(text)
+    assert outline(result.report)[:5] == [(1, "一、", "主要工作举措和成效"), (2, "（一）", "严格执法"),
+                                          (3, "1.", "规范执法程序"), (4, "（1）", "健全制度"), (4, "（2）", "加强培训")]
+    assert not [w for w in result.warnings if "序号" in w or "编号" in w]

@@ -17,6 +17,7 @@ from typing import Optional, Sequence, Union
 from models.catalogue import Catalogue
 
 from .errors import PASTED, ImportFailed
+from .html_reader import html_lines
 from .lines import Line
 from .result import ImportResult, Proposal, apply_numbers, describe, find_proposals, keep_as_custom
 from .sniff import read_source_lines
@@ -24,7 +25,7 @@ from .structure import build_report
 from .text_reader import text_lines
 
 __all__ = ["ImportFailed", "ImportResult", "Proposal", "apply_numbers", "describe", "import_file",
-           "import_lines", "import_text", "keep_as_custom"]
+           "import_lines", "import_pasted", "import_text", "keep_as_custom"]
 
 
 def import_lines(lines: list[Line], source: Optional[str] = None, catalogue: Optional[Catalogue] = None,
@@ -40,6 +41,19 @@ def import_lines(lines: list[Line], source: Optional[str] = None, catalogue: Opt
 def import_text(text: str, catalogue: Optional[Catalogue] = None) -> ImportResult:
     """A whole report pasted as text (e.g. copied from the office's website)."""
     return import_lines(text_lines(text), None, catalogue)
+
+
+def import_pasted(text: str, html: str = "", catalogue: Optional[Catalogue] = None) -> ImportResult:
+    """A report pasted from a browser: its HTML (which keeps bold leads and right-aligned signatures)
+    when the clipboard had it, else its text."""
+    if html:
+        try:
+            lines = html_lines(html)
+        except (AssertionError, ValueError):
+            lines = []  # markup the parser cannot take: the text says the same
+        if lines:
+            return import_lines(lines, None, catalogue)
+    return import_text(text, catalogue)
 
 
 def import_file(path: Union[str, os.PathLike], catalogue: Optional[Catalogue] = None) -> ImportResult:

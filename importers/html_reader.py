@@ -49,18 +49,23 @@ def looks_like_html(raw: bytes) -> bool:
 def read_html(path, raw: bytes) -> list[Line]:
     """The lines of the page in ``raw`` (a saved page or an .mht archive)."""
     html = _archive_html(path, raw) if is_web_archive(raw) else _decode(path, raw)
-    parser = _PageParser()
     try:
-        parser.feed(html)
-        parser.close()
+        lines = html_lines(html)
     except (AssertionError, ValueError):  # HTMLParser's rare hard failures on broken markup
         raise ImportFailed(path, "网页文件已损坏，无法读出其中的文字") from None
-    parser.end_block()
-    lines = [line for line in parser.lines if line.text.strip()]
     if not lines:
         raise ImportFailed(path, "网页中没有正文文字（可能只保存了网页的框架，请在浏览器中打开报告页面后再保存，"
                                  "或复制报告全文后用「粘贴导入」）")
     return lines
+
+
+def html_lines(html: str) -> list[Line]:
+    """The lines of a page or of a piece of one (what a browser puts on the clipboard)."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    parser.end_block()
+    return [line for line in parser.lines if line.text.strip()]
 
 
 def is_web_archive(raw: bytes) -> bool:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .import_review_dialog import ImportDecision
     from .new_report_dialog import NewReportChoice
+    from .paste_import_dialog import PastedReport
     from .recovery import RecoveryEntry
     from .settings import AppSettings
 
@@ -93,11 +94,11 @@ def ask_new_report(parent: Optional[QWidget], settings: "AppSettings") -> Option
     return dialog.choice() if dialog.exec() == QDialog.Accepted else None
 
 
-def ask_pasted_report(parent: Optional[QWidget]) -> Optional[str]:
-    """The text of a whole report pasted by the user (粘贴导入), or None."""
+def ask_pasted_report(parent: Optional[QWidget]) -> Optional["PastedReport"]:
+    """A whole report pasted by the user (粘贴导入): its text and the clipboard's HTML, or None."""
     from .paste_import_dialog import PasteImportDialog
     dialog = PasteImportDialog(parent)
-    return dialog.pasted_text() if dialog.exec() == QDialog.Accepted else None
+    return dialog.pasted() if dialog.exec() == QDialog.Accepted else None
 
 
 def review_import(parent: Optional[QWidget], result: "ImportResult") -> Optional["ImportDecision"]:

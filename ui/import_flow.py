@@ -42,14 +42,14 @@ class ImportFlow(QObject):
         return self._import(lambda: import_file(path), f"「{Path(path).name}」")
 
     def import_pasted(self) -> bool:
-        """粘贴导入…: a whole report pasted as text."""
+        """粘贴导入…: a whole report pasted from a browser (its HTML when the clipboard had it)."""
         if not self.files.maybe_save():
             return False
-        text = dialogs.ask_pasted_report(self.window)
-        if not text or not text.strip():
+        pasted = dialogs.ask_pasted_report(self.window)
+        if pasted is None or not pasted.text.strip():
             return False
-        from importers import import_text
-        return self._import(lambda: import_text(text), "粘贴的文字")
+        from importers import import_pasted
+        return self._import(lambda: import_pasted(pasted.text, pasted.html), "粘贴的文字")
 
     def _import(self, read: Callable, source: str) -> bool:
         from importers import apply_numbers, keep_as_custom

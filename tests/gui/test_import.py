@@ -17,7 +17,7 @@ from models.storage import load_report
 from ui import dialogs
 from ui.import_review_dialog import ImportReviewDialog, indicators_for_unit, suggest_custom_name
 from ui.new_report_dialog import NewReportChoice, NewReportDialog
-from ui.paste_import_dialog import PasteImportDialog
+from ui.paste_import_dialog import PastedReport, PasteImportDialog
 from ui.settings import AppSettings
 
 from .helpers import commit_text
@@ -193,7 +193,7 @@ def test_a_file_that_cannot_be_imported_is_a_chinese_message(make_window, report
 
 def test_paste_import(make_window, monkeypatch, qtbot):
     window = make_window()
-    monkeypatch.setattr(dialogs, "ask_pasted_report", lambda parent: WEB_PAGE)
+    monkeypatch.setattr(dialogs, "ask_pasted_report", lambda parent: PastedReport(WEB_PAGE))
     monkeypatch.setattr(dialogs, "review_import", Review(qtbot))
     window.paste_import_action.trigger()
     report = window.doc.report
@@ -206,7 +206,7 @@ def test_paste_import(make_window, monkeypatch, qtbot):
 def test_cancelling_the_review_changes_nothing(make_window, report_copy, monkeypatch, qtbot):
     window = make_window(report_copy)
     before = window.doc.report.meta.organ_name
-    monkeypatch.setattr(dialogs, "ask_pasted_report", lambda parent: WEB_PAGE)
+    monkeypatch.setattr(dialogs, "ask_pasted_report", lambda parent: PastedReport(WEB_PAGE))
     monkeypatch.setattr(dialogs, "review_import", Review(qtbot, "cancel"))
     window.paste_import_action.trigger()
     assert window.doc.report.meta.organ_name == before and window.doc.path == report_copy.absolute()
@@ -280,3 +280,34 @@ def test_the_new_report_dialog_offers_last_years_report(qtbot, report_copy, tmp_
     assert not dialog.ok_button.isEnabled() and "坏文件.fzbg" in dialog.last_year_note.text()
     dialog.from_template.setChecked(True)
     assert dialog.choice().last_year_path is None
+
+
+def test_a_paste_from_a_browser_keeps_its_html_while_the_text_is_as_pasted(qtbot):
+    """The clipboard's HTML says which lines are bold and which stand right; it is used only for
+    exactly the text that was pasted."""
+    from PySide6.QtCore import QMimeData
+
+    dialog = PasteImportDialog()
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setText("标题\n一、工作")
+    mime.setHtml("<p><b>标题</b></p><p>一、工作</p>")
+    dialog.text.insertFromMimeData(mime)
+    assert dialog.pasted() == PastedReport("标题\n一、工作", "<p><b>标题</b></p><p>一、工作</p>")
+    commit_text(dialog.text, "改")  # edited after the paste: the HTML no longer says the same
+    assert dialog.pasted().html == ""
+
+
+def test_paste_import_reads_the_browsers_html(make_window, monkeypatch, qtbot):
+    """A run-in heading ending in ？ is told from its paragraph only by its bold: the HTML of the paste says it."""
+    window = make_window()
+    html = ("<p style='text-align:center'><b>某某镇2024年法治政府建设情况报告</b></p><p><b>一、主要工作</b></p>"
+            "<p><b>（一）如何抓学习？</b>全年学法12次。</p><p><b>二、存在问题</b></p><p>学习不够深入。</p>"
+            "<p style='text-align:right'>某某镇人民政府</p><p style='text-align:right'>2025年1月10日</p>")
+    text = "某某镇2024年法治政府建设情况报告\n一、主要工作\n（一）如何抓学习？全年学法12次。\n二、存在问题\n学习不够深入。\n" \
+           "某某镇人民政府\n2025年1月10日"
+    monkeypatch.setattr(dialogs, "ask_pasted_report", lambda parent: PastedReport(text, html))
+    monkeypatch.setattr(dialogs, "review_import", Review(qtbot))
+    window.paste_import_action.trigger()
+    first = window.doc.report.sections[0].children[0]
+    assert (first.heading, first.run_in, first.paragraphs) == ("如何抓学习？", True, ["全年学法12次。"])

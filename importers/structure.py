@@ -662,7 +662,7 @@ def build_report(lines: list[Line], source: Optional[str] = None) -> Parsed:
     _check_is_text_of_a_report(ps, source)
     parser = _Parser(ps)
     if page_numbers:
-        parser.warn(f"已去掉{page_numbers}行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。")
+        parser.warn(f"已去掉{page_numbers}行页码（如「— 2 —」，从 PDF 复制的文字和另存的网页常带有页码）。")
     body_start = parser.read_head()
     body_end, tail_start = parser.read_end(body_start)
     parser.read_body(body_start, body_end)

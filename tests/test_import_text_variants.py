@@ -180,7 +180,7 @@ def test_page_numbers_of_text_copied_from_a_pdf_are_dropped_and_counted():
     result = import_text(text)
     assert [s.paragraphs for s in result.report.sections] == [["全年查办各类案件386件。"], ["执法人员专业能力不足。"],
                                                               ["加强执法队伍建设。"]]
-    assert result.warnings == ["已去掉2行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。"]
+    assert result.warnings == ["已去掉2行页码（如「— 2 —」，从 PDF 复制的文字和另存的网页常带有页码）。"]
 
 
 WRAPPED_SOURCE = """某某县人民政府关于2024年度法治政府建设情况的报告
@@ -222,7 +222,7 @@ def test_lines_cut_at_the_page_width_are_joined_into_their_paragraphs():
     assert printed_blocks(got.report) == printed_blocks(expected.report)
     assert ({(p.indicator_id, p.mention.value) for p in got.proposals}
             == {(p.indicator_id, p.mention.value) for p in expected.proposals})
-    assert got.warnings == ["已去掉1行页码（如「— 2 —」，从 PDF 复制的文字常带有页码）。"]
+    assert got.warnings == ["已去掉1行页码（如「— 2 —」，从 PDF 复制的文字和另存的网页常带有页码）。"]
 
 
 def test_short_paragraphs_of_an_ordinary_text_are_not_joined():

@@ -122,6 +122,8 @@ class _PageParser(HTMLParser):
 
     # -- elements ------------------------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self._skip = 0  # a <head> left open (its end tag may be omitted) ends where the body starts
         if tag in _SKIPPED:
             self._skip += tag not in _VOID
             return

@@ -258,3 +258,11 @@ def test_an_article_of_lines_made_with_br_and_emsp(tmp_path):
                                (1, "二、", "存在问题")]
     assert report.sections[0].children[1].paragraphs == ["全年开展执法检查236次，立案查处28起。"]
     assert report.meta.effective_signature == "某某县应急管理局" and report.meta.signing_date_text == "2025年2月10日"
+
+
+def test_a_page_whose_head_is_never_closed(tmp_path):
+    page = tmp_path / "报告.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>报告</title><body><p>某某镇2024年法治政府建设情况报告</p>"
+                    "<p>一、主要工作</p><p>全年学法12次。</p><p>某某镇人民政府</p><p>2025年1月10日</p></body></html>",
+                    encoding="utf-8")
+    assert outline(import_file(page).report) == [(1, "一、", "主要工作")]

@@ -43,7 +43,7 @@ def test_last_year_total_not_compared_with_a_different_set_of_units(tmp_path):
     row = codes["F01"]
     assert ws.cell(row, cols["合计"]).value == 10
     assert ws.cell(row, cols["上年合计"]).value is None
-    assert ws.cell(row, cols["增减"]).value is None and ws.cell(row, cols["增减率(%)"]).value is None
+    assert ws.cell(row, cols["增减"]).value is None and ws.cell(row, cols["增减率"]).value is None
     assert "无本年数" in ws.cell(row, cols["备注"]).value
 
 

@@ -51,7 +51,7 @@ def test_sheets_title_and_unit_line(book, sample_report):
 def test_header_and_column_labels(book):
     ws = book["统计表"]
     head = header_row(ws)
-    assert [c.value for c in ws[head]][:8] == ["指标名称", "代码", "计量单位", "本年", "上年", "增减", "增减率(%)", "备注"]
+    assert [c.value for c in ws[head]][:8] == ["指标名称", "代码", "计量单位", "本年", "上年", "增减", "增减率", "备注"]
     assert [c.value for c in ws[head + 1]][:8] == ["甲", "乙", "丙", "1", "2", "3", "4", "丁"]
     assert all(c.font.bold for c in ws[head][:8])
 
@@ -100,7 +100,7 @@ def test_change_columns(book, sample_report):
     for code, row in codes.items():
         ind = cat.resolve(code, sample_report)
         now, last = cat.effective(sample_report, code), cat.effective(sample_report, code, "last_year")
-        change, rate = ws.cell(row, cols["增减"]), ws.cell(row, cols["增减率(%)"])
+        change, rate = ws.cell(row, cols["增减"]), ws.cell(row, cols["增减率"])
         if now is None or last is None:
             assert change.value is None and rate.value is None
             continue

@@ -24,7 +24,7 @@ from .form import (INDICATOR_HEADERS, merge_text, name_column_width, set_widths,
                    write_form_row, write_header)
 from .printing import setup_page
 
-HEADERS = INDICATOR_HEADERS + ("本年", "上年", "增减", "增减率(%)", "备注")
+HEADERS = INDICATOR_HEADERS + ("本年", "上年", "增减", "增减率", "备注")
 KINDS = "tttnnnnt"
 COLUMNS = len(HEADERS)
 WIDTHS = [7, 9, 11, 11, 13, 10, 22]   # 代码 … 备注; the name column fits the names

@@ -27,7 +27,7 @@ from .form import (INDICATOR_HEADERS, LINE_HEIGHT_PT, fit_row_height, merge_text
 from .printing import setup_page
 from .summary import Collection, SummaryLine, summary_groups, summary_line
 
-TOTAL_HEADERS = ("合计", "上年合计", "增减", "增减率(%)", "备注")
+TOTAL_HEADERS = ("合计", "上年合计", "增减", "增减率", "备注")
 TOTAL_NUMBER_COLUMNS = 4  # 合计 … 增减率 are labelled 1–4; unit columns go on from 5
 FIXED = len(INDICATOR_HEADERS) + len(TOTAL_HEADERS)   # columns before the first unit
 UNIT_WIDTH = 12

@@ -15,6 +15,18 @@ _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ufeff\u200
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, as Qt positions and Excel's cell limit count: a character
+    outside the BMP (𠀀, 😀) counts two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def utf16_slice(text: str, start: int, end: int | None = None) -> str:
+    """``text[start:end]`` with ``start`` and ``end`` in UTF-16 code units (Qt positions)."""
+    data = text.encode("utf-16-le")
+    return data[2 * start:None if end is None else 2 * end].decode("utf-16-le", errors="ignore")
+
+
 def is_cjk(ch: str) -> bool:
     """A Han character (BMP or supplementary planes)."""
     if not ch:

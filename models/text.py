@@ -27,6 +27,11 @@ def utf16_slice(text: str, start: int, end: int | None = None) -> str:
     return data[2 * start:None if end is None else 2 * end].decode("utf-16-le", errors="ignore")
 
 
+def utf16_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of characters of ``text`` as UTF-16 positions (where Qt puts a cursor)."""
+    return utf16_len(text[:span[0]]), utf16_len(text[:span[1]])
+
+
 def is_cjk(ch: str) -> bool:
     """A Han character (BMP or supplementary planes)."""
     if not ch:

@@ -206,6 +206,9 @@ def test_typing_in_a_paragraph_with_rare_characters_before_a_reference_stores_wh
 def test_a_problem_span_after_rare_characters_selects_the_same_words(doc, section, editor):
     doc.push(SectionEdit(doc.report, section.id, "paragraphs", [ASTRAL], "修改正文"))
     assert_spans_select(editor, ASTRAL, "培训")
+    doc.push(SectionEdit(doc.report, section.id, "heading", "😀深入学习宣传", "修改标题"))
+    editor.select_text(None, (1, 3))
+    assert editor.heading.selectedText() == "深入"
 
 
 _CHARS = st.one_of(st.sampled_from("法治，。{}𠀀😀𪚥 \t\u3000"), st.characters(blacklist_categories=("Cs",)))

@@ -271,3 +271,16 @@ def test_a_document_number_with_pasted_control_characters_exports_cleaned(code):
     report.meta.doc_number = DocNumber(code, 2024, 3)
     texts = [p.text for p in docx.Document(io.BytesIO(build_docx(report)[0])).paragraphs]
     assert any(t.replace(" ", "") == "海珠昌岗〔2024〕3号" for t in texts), texts  # a break becomes a space
+
+
+def test_a_reference_to_a_custom_indicator_named_over_two_lines_stays_in_its_paragraph():
+    """A custom indicator's name or unit as typed (or read from a file) may hold a line break;
+    the reference is printed on the line of its paragraph, which stays one paragraph."""
+    from models.refs import render_refs
+    report = small_report()
+    report.add_custom_indicator("网格\n巡查", "次")
+    report.preamble = ["开展巡查{{X01}}，成效明显。"]
+    shown = "开展巡查〔未填：网格 巡查〕，成效明显。"
+    assert render_refs(report.preamble[0], report) == shown
+    texts = [p.text for p in docx.Document(io.BytesIO(build_docx(report)[0])).paragraphs]
+    assert shown in texts

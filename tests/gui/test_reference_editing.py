@@ -226,3 +226,13 @@ def test_any_stored_text_reads_back_from_the_editor_unchanged(doc, texts):
     edit.set_paragraphs(paragraphs)
     assert edit.paragraphs() == paragraphs
     edit.deleteLater()
+
+
+def test_a_reference_to_a_custom_indicator_named_over_two_lines_stays_in_its_paragraph(doc, section, editor):
+    doc.report.add_custom_indicator("网格\n巡查", "次")
+    editor.show_section(section.id)
+    editor.body.moveCursor(QTextCursor.End)
+    editor.body.insert_reference("X01")
+    commit_text(editor.body, "。")
+    editor.body_commit.flush()
+    assert doc.report.find_section(section.id).paragraphs == [TEXT + "{{X01}}。"]

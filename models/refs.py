@@ -10,6 +10,7 @@ from typing import Optional
 
 from .catalogue import Catalogue, default_catalogue
 from .report import Report
+from .text import clean_text
 
 REF_RE = re.compile(r"\{\{([A-Za-z][A-Za-z0-9_]{0,15})\}\}")
 
@@ -32,6 +33,8 @@ def render_refs(text: str, report: Report, catalogue: Optional[Catalogue] = None
         ind_id = m.group(1)
         ind = catalogue.resolve(ind_id, report)
         written = catalogue.written(report, ind_id) if ind else ""
-        return written or f"〔未填：{ind.name if ind else ind_id}〕"
+        # A custom indicator's name or unit as typed may hold a line break; a reference is
+        # part of one line (a break would split the paragraph in the editor and in Word).
+        return clean_text(written or f"〔未填：{ind.name if ind else ind_id}〕", keep_newlines=False)
 
     return REF_RE.sub(repl, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import enum
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Optional, Union
@@ -216,6 +217,7 @@ class ReportChange:
 
 
 Listener = Callable[[ReportChange], None]
+_CUSTOM_REF = re.compile(r"\{\{(X\d+)\}\}")  # a live reference to a custom indicator (models.refs)
 
 
 class StructureError(ValueError):
@@ -443,7 +445,9 @@ class Report:
     def add_custom_indicator(self, name: str, unit: str = "", category: str = "", type: str = "count",
                              indicator_id: Optional[str] = None) -> CustomIndicator:
         if indicator_id is None:
-            taken = {c.id for c in self.custom_indicators}
+            # An id the text still refers to (a custom indicator deleted earlier) is not reused:
+            # the reference would silently show the new indicator's number.
+            taken = {c.id for c in self.custom_indicators} | self._referenced_custom_ids()
             n = 1
             while f"X{n:02d}" in taken:
                 n += 1
@@ -452,6 +456,13 @@ class Report:
         self.custom_indicators.append(custom)
         self._emit(ReportChange("custom_indicators", indicator_id=indicator_id))
         return custom
+
+    def _referenced_custom_ids(self) -> set[str]:
+        texts = list(self.preamble)
+        for s, _, _ in self.iter_sections():
+            texts.append(s.heading)
+            texts.extend(s.paragraphs)
+        return set(_CUSTOM_REF.findall("\n".join(texts)))
 
     def remove_custom_indicator(self, indicator_id: str) -> tuple[int, CustomIndicator, IndicatorValue]:
         index = next(i for i, c in enumerate(self.custom_indicators) if c.id == indicator_id)

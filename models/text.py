@@ -18,6 +18,23 @@ _ODD_SPACES = str.maketrans({ch: " " for ch in "\u2000\u2001\u2002\u2003\u2004\u
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, as Qt positions and Excel's cell limit count: a character
+    outside the BMP (𠀀, 😀) counts two."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def utf16_slice(text: str, start: int, end: int | None = None) -> str:
+    """``text[start:end]`` with ``start`` and ``end`` in UTF-16 code units (Qt positions)."""
+    data = text.encode("utf-16-le")
+    return data[2 * start:None if end is None else 2 * end].decode("utf-16-le", errors="ignore")
+
+
+def utf16_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of characters of ``text`` as UTF-16 positions (where Qt puts a cursor)."""
+    return utf16_len(text[:span[0]]), utf16_len(text[:span[1]])
+
+
 def is_cjk(ch: str) -> bool:
     """A Han character (BMP or supplementary planes)."""
     if not ch:

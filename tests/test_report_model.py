@@ -139,6 +139,20 @@ def test_custom_indicators_get_fresh_ids():
     assert r.custom_indicators[0].id == "X01" and r.values["X01"].value == 5
 
 
+def test_a_deleted_custom_indicator_the_text_refers_to_keeps_its_id_unused():
+    """Text that refers to {{X01}} must not start showing another indicator's number when X01 was
+    deleted and a new custom indicator is added: the new one gets another id, and the reference
+    stays an unfilled one that the checks and the export flag."""
+    r = Report(sections=[Section(heading="工作情况")])
+    r.add_custom_indicator("网格巡查", "次")
+    r.set_value("X01", value=12)
+    r.sections[0].paragraphs = ["开展网格巡查{{X01}}次。"]  # inserted with 「插入数字引用」
+    r.remove_custom_indicator("X01")
+    assert r.add_custom_indicator("调解纠纷", "件").id == "X02"
+    r.preamble = ["{{X03}}"]
+    assert r.add_custom_indicator("普法讲座", "场").id == "X04"
+
+
 def test_heading_sentence_for_run_in():
     assert Section(heading="深入学习").heading_sentence() == "深入学习。"
     assert Section(heading="深入学习。").heading_sentence() == "深入学习。"

@@ -247,3 +247,40 @@ def test_a_broken_issuing_organ_keeps_the_banji_on_the_bottom_of_the_last_page(t
     report.preamble = ["坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，扎实推进法治政府建设"
                        "各项工作任务落地见效，依法行政水平持续提升。现将有关情况报告如下："]
     _assert_conforms(_check(report, "official", tmp_path), "official")
+
+
+def test_a_title_and_organ_longer_than_a_document_property_still_export(tmp_path):
+    """Word's document properties hold 255 characters; a longer title (a paragraph pasted into the
+    title field) or 发文机关 used to stop the export with a programming error."""
+    report = small_report()
+    report.meta.organ_name = "某街道办事处" * 50
+    report.meta.title = "关于法治政府建设情况的报告" * 30
+    target = tmp_path / "报告.docx"
+    export_docx(report, target)
+    doc = docx.Document(str(target))
+    assert report.meta.title in "".join(p.text for p in doc.paragraphs).replace("\n", "")
+    assert doc.core_properties.title == report.meta.title[:255]
+    assert doc.core_properties.author == report.meta.organ_name[:255]
+
+
+@pytest.mark.parametrize("code", ["海珠\x0b昌岗", "海珠昌岗\x0c", "\ufeff海珠\x00昌岗"])
+def test_a_document_number_with_pasted_control_characters_exports_cleaned(code):
+    """The 机关代字 goes through the same text preparation as every other field: a line break or
+    form feed pasted from Word used to stop the official version's export."""
+    report = small_report()
+    report.meta.doc_number = DocNumber(code, 2024, 3)
+    texts = [p.text for p in docx.Document(io.BytesIO(build_docx(report)[0])).paragraphs]
+    assert any(t.replace(" ", "") == "海珠昌岗〔2024〕3号" for t in texts), texts  # a break becomes a space
+
+
+def test_a_reference_to_a_custom_indicator_named_over_two_lines_stays_in_its_paragraph():
+    """A custom indicator's name or unit as typed (or read from a file) may hold a line break;
+    the reference is printed on the line of its paragraph, which stays one paragraph."""
+    from models.refs import render_refs
+    report = small_report()
+    report.add_custom_indicator("网格\n巡查", "次")
+    report.preamble = ["开展巡查{{X01}}，成效明显。"]
+    shown = "开展巡查〔未填：网格 巡查〕，成效明显。"
+    assert render_refs(report.preamble[0], report) == shown
+    texts = [p.text for p in docx.Document(io.BytesIO(build_docx(report)[0])).paragraphs]
+    assert shown in texts

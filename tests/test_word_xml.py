@@ -201,3 +201,18 @@ def test_invalid_options_are_refused_in_chinese():
         WordOptions(grid="both").validate()
     with pytest.raises(WordOptionsError, match="颜色"):
         WordOptions(red_color="red").validate()
+    with pytest.raises(WordOptionsError, match="字体名称不能为空"):
+        WordOptions(font_body="\x0b\u200b ").validate()  # nothing left once cleaned
+
+
+def test_typed_options_with_pasted_control_characters_are_cleaned_not_fatal():
+    """Font names and the 文件 suffix come from the preferences as typed (or from an edited
+    settings file); a control character in them used to stop the export with a programming error."""
+    from models.storage import load_report
+    from tests.conftest import SAMPLE
+    options = WordOptions(font_body="仿宋_GB2312\x0b", font_latin="Times New Roman\x00", org_mark_suffix="文件\x1f")
+    parts = Parts(build_docx(load_report(SAMPLE), options=options)[0])
+    fonts = {value for f in parts.styles.iter(w("rFonts")) for value in f.attrib.values()}
+    assert {"仿宋_GB2312", "Times New Roman"} <= fonts
+    text = "".join(t.text or "" for t in parts.document.iter(w("t")))
+    assert load_report(SAMPLE).meta.organ_name + "文件" in text

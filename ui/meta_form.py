@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QG
 
 from models.report import DocNumber, OrganLevel, ReportChange
 from models.templates import organ_examples
-from models.text import display_width
+from models.text import display_width, utf16_len, utf16_span
 from models.title_breaks import break_title
 
 from .commands import ChangeReportYear, MetaEdit
@@ -377,14 +377,15 @@ def _select_in_plain(widget: QPlainTextEdit, index: Optional[int], span: Optiona
         block = widget.document().findBlockByNumber(index)
         if not block.isValid():
             return
-        start = block.position() + (span[0] if span else 0)
-        end = block.position() + (span[1] if span else block.length() - 1)
+        start, end = utf16_span(block.text(), span or (0, len(block.text())))
+        start, end = block.position() + start, block.position() + end
     elif span and (checked_text is None or checked_text == text):
-        start, end = span
+        start, end = utf16_span(text, span)
     else:
-        start, end = 0, len(text)
-    cursor.setPosition(min(start, len(text)))
-    cursor.setPosition(min(end, len(text)), QTextCursor.KeepAnchor)
+        start, end = utf16_span(text, (0, len(text)))
+    limit = utf16_len(text)
+    cursor.setPosition(min(start, limit))
+    cursor.setPosition(min(end, limit), QTextCursor.KeepAnchor)
     widget.setTextCursor(cursor)
     widget.ensureCursorVisible()
 
@@ -401,4 +402,6 @@ def _select_in_line(widget: QLineEdit, index: Optional[int], span: Optional[tupl
         start, end = names[index].span()
     else:
         start, end = 0, len(text)
+    start, end = utf16_span(text, (start, end))
     widget.setSelection(start, end - start)
+

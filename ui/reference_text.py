@@ -8,6 +8,11 @@ such run into ``{{B05}}`` again, so the model never sees the number.
 Each reference also carries a serial number in its format, so that two references
 side by side stay two runs (Qt merges neighbouring runs of equal format), and the
 text it was shown with, so that a run cut short by an edit can be recognised.
+
+Qt counts positions in UTF-16 code units, Python strings in characters: a character outside
+the BMP (𠀀, 😀) is two of the one and one of the other. Positions here are Qt's; lengths of
+Python text that become positions go through :func:`utf16_len`, and positions that cut
+Python text through :func:`utf16_slice`.
 """
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from typing import Callable, Iterator, Optional
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from models.refs import REF_RE, make_ref
+from models.text import utf16_len, utf16_slice
 
 REF_ID = QTextFormat.UserProperty + 1
 REF_SERIAL = QTextFormat.UserProperty + 2
@@ -68,7 +74,7 @@ class RefRun:
 
     @property
     def end(self) -> int:
-        return self.start + len(self.text)
+        return self.start + utf16_len(self.text)
 
     @property
     def whole(self) -> bool:
@@ -109,10 +115,10 @@ def raw_block_text(block) -> str:
     base = block.position()
     parts, pos = [], 0
     for run in runs_in_block(block):
-        parts.append(text[pos:run.start - base])
+        parts.append(utf16_slice(text, pos, run.start - base))
         parts.append(make_ref(run.indicator_id))
         pos = run.end - base
-    parts.append(text[pos:])
+    parts.append(utf16_slice(text, pos))
     return "".join(parts)
 
 
@@ -143,18 +149,18 @@ def set_raw_text(document: QTextDocument, raw: str, render: Renderer) -> None:
     pieces, refs, pos, shown_len = [], [], 0, 0
     for m in REF_RE.finditer(raw):
         pieces.append(raw[pos:m.start()])
-        shown_len += m.start() - pos
+        shown_len += utf16_len(pieces[-1])
         shown = render(m.group(1))
         refs.append((shown_len, m.group(1), shown))
         pieces.append(shown)
-        shown_len += len(shown)
+        shown_len += utf16_len(shown)
         pos = m.end()
     pieces.append(raw[pos:])
     document.setPlainText("".join(pieces))
     cursor = QTextCursor(document)
     for start, ref_id, shown in refs:
         cursor.setPosition(start)
-        cursor.setPosition(start + len(shown), QTextCursor.KeepAnchor)
+        cursor.setPosition(start + utf16_len(shown), QTextCursor.KeepAnchor)
         cursor.setCharFormat(reference_format(ref_id, shown))
 
 
@@ -194,8 +200,9 @@ def repair_block(block) -> None:
             continue
         fmt = reference_format(run.indicator_id, run.shown)
         cursor.setCharFormat(QTextCharFormat())
-        cursor.setPosition(run.start + at)
-        cursor.setPosition(run.start + at + len(run.shown), QTextCursor.KeepAnchor)
+        start = run.start + utf16_len(run.text[:at])
+        cursor.setPosition(start)
+        cursor.setPosition(start + utf16_len(run.shown), QTextCursor.KeepAnchor)
         cursor.setCharFormat(fmt)
 
 
@@ -209,29 +216,33 @@ def run_at(document: QTextDocument, position: int, inside_only: bool = True) -> 
 
 
 def shown_span(block, raw_start: int, raw_end: int) -> tuple[int, int]:
-    """A span of the block's stored text (with ``{{ID}}``) as positions in the block as shown.
-
-    A span ending inside a marker covers the whole reference."""
-    base = block.position()
+    """A span of the block's stored text (with ``{{ID}}``, in characters) as positions in the
+    block as shown (Qt's). A span ending inside a marker covers the whole reference."""
+    base, text = block.position(), block.text()
     raw_pos = shown_pos = 0
     mapped: list[Optional[int]] = [None, None]
     wanted = (raw_start, raw_end)
 
-    def place(r_from: int, r_len: int, s_from: int, s_len: int, atomic: bool) -> None:
+    def place_text(r_from: int, plain: str, s_from: int) -> None:
+        for i, w in enumerate(wanted):
+            if mapped[i] is None and r_from <= w < r_from + len(plain):
+                mapped[i] = s_from + utf16_len(plain[:w - r_from])
+
+    def place_reference(r_from: int, r_len: int, s_from: int, s_len: int) -> None:
         for i, w in enumerate(wanted):
             if mapped[i] is None and r_from <= w < r_from + r_len:
-                if atomic:
-                    mapped[i] = s_from if i == 0 or w == r_from else s_from + s_len
-                else:
-                    mapped[i] = s_from + (w - r_from)
+                mapped[i] = s_from if i == 0 or w == r_from else s_from + s_len
     for run in runs_in_block(block):
-        gap = run.start - base - shown_pos
-        place(raw_pos, gap, shown_pos, gap, False)
-        raw_pos, shown_pos = raw_pos + gap, shown_pos + gap
-        marker = len(make_ref(run.indicator_id))
-        place(raw_pos, marker, shown_pos, len(run.text), True)
-        raw_pos, shown_pos = raw_pos + marker, shown_pos + len(run.text)
-    end = shown_pos + (len(block.text()) - shown_pos)
-    start = mapped[0] if mapped[0] is not None else min(end, shown_pos + max(0, raw_start - raw_pos))
-    stop = mapped[1] if mapped[1] is not None else min(end, shown_pos + max(0, raw_end - raw_pos))
+        plain = utf16_slice(text, shown_pos, run.start - base)
+        place_text(raw_pos, plain, shown_pos)
+        raw_pos, shown_pos = raw_pos + len(plain), run.start - base
+        marker, shown = len(make_ref(run.indicator_id)), utf16_len(run.text)
+        place_reference(raw_pos, marker, shown_pos, shown)
+        raw_pos, shown_pos = raw_pos + marker, shown_pos + shown
+    tail = utf16_slice(text, shown_pos)
+
+    def after_last(w: int) -> int:
+        return shown_pos + utf16_len(tail[:max(0, w - raw_pos)])
+    start = mapped[0] if mapped[0] is not None else after_last(raw_start)
+    stop = mapped[1] if mapped[1] is not None else after_last(raw_end)
     return start, max(start, stop)

@@ -19,7 +19,7 @@ from models.numbering import chinese_numeral
 from models.refs import make_ref, render_refs
 from models.report import Part, ReportChange, Section, StructureError
 from models.templates import default_template_for
-from models.text import clean_paragraph, split_paragraphs
+from models.text import clean_paragraph, split_paragraphs, utf16_len, utf16_span
 
 from . import dialogs
 from .commands import PreambleEdit, SectionEdit
@@ -129,7 +129,7 @@ class ParagraphEdit(QTextEdit):
                 pos = run.end if pos > anchor else run.start
             else:  # on to the edge the cursor was moving towards (a click: the nearer edge)
                 forward = pos > self._last_position
-                if abs(pos - self._last_position) > len(run.text):
+                if abs(pos - self._last_position) > utf16_len(run.text):
                     forward = run.end - pos <= pos - run.start
                 pos = run.end if forward else run.start
         if cursor.hasSelection():
@@ -352,7 +352,8 @@ class SectionEditor(_BodyPage):
     def select_text(self, paragraph: Optional[int], span: Optional[tuple[int, int]]) -> bool:
         if paragraph is not None:
             return super().select_text(paragraph, span)
-        start, end = span if span else (0, len(self.heading.text()))
+        text = self.heading.text()
+        start, end = utf16_span(text, span if span else (0, len(text)))
         self.heading.setFocus()
         self.heading.setSelection(start, end - start)
         return True

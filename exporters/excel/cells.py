@@ -13,13 +13,9 @@ from typing import Optional
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from models.text import clean_text, display_width
+from models.text import clean_text, display_width, utf16_len
 
 EXCEL_CELL_LIMIT = 32767  # characters (UTF-16 code units) in one cell
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def truncation_note(original_length: int) -> str:
@@ -29,12 +25,12 @@ def truncation_note(original_length: int) -> str:
 def safe_text(value: object) -> str:
     """Text fit for a cell: line breaks kept, control characters dropped, cut to the limit."""
     text = clean_text("" if value is None else str(value))
-    if _utf16_len(text) <= EXCEL_CELL_LIMIT:
+    if utf16_len(text) <= EXCEL_CELL_LIMIT:
         return text
     note = truncation_note(len(text))
-    room = EXCEL_CELL_LIMIT - _utf16_len(note)
+    room = EXCEL_CELL_LIMIT - utf16_len(note)
     cut = text[:room]
-    while _utf16_len(cut) > room:  # characters outside the BMP count twice
+    while utf16_len(cut) > room:  # characters outside the BMP count twice
         cut = cut[:-1]
     return cut + note
 

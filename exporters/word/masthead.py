@@ -53,7 +53,7 @@ def write_masthead(w: DocWriter, report: Report) -> tuple[list[str], int]:
         ooxml.set_size(rpr, size)
         ooxml.set_scale(rpr, scale)
 
-    number = meta.doc_number.format()
+    number = w.prep.inline(meta.doc_number.format())  # the 机关代字 is typed text like any other
     if not number:
         problems.append("未填写发文字号，正式版版头中没有发文字号（可在「基本信息」中填写机关代字、年份和序号）。")
     signers = [w.prep.inline(s) for s in meta.signers if w.prep.inline(s)]

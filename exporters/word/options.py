@@ -4,13 +4,19 @@ Defaults follow GB/T 9704-2012 and common practice; every number is in the unit 
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from models.errors import UserFacingError
+from models.text import clean_text
 
 GRID_MODES = ("portable", "chargrid")
 SIGNATURE_LAYOUTS = ("unsealed", "sealed")
 BANJI_PLACEMENTS = ("bottom", "flow")
+FONT_FIELDS = ("font_body", "font_title", "font_heading1", "font_heading2", "font_heading34",
+               "font_signer_name", "font_page_number")
+# Typed in the preferences (or an edited settings file): cleaned like report text before use.
+TEXT_FIELDS = FONT_FIELDS + ("font_latin", "org_mark_suffix")
 
 
 class WordOptionsError(UserFacingError):
@@ -50,14 +56,20 @@ class WordOptions:
     footer_distance_twips: int = 1446     # 25.5 mm: the page number's dash 7 mm below the text block
 
     def validate(self) -> "WordOptions":
+        """The options with their texts cleaned (control characters cannot go into a .docx);
+        raises :class:`WordOptionsError` for a setting that cannot be used."""
+        texts = {name: clean_text(value, keep_newlines=False).strip()
+                 for name in TEXT_FIELDS if isinstance(value := getattr(self, name), str)}
+        return dataclasses.replace(self, **texts)._check()
+
+    def _check(self) -> "WordOptions":
         if self.grid not in GRID_MODES:
             raise WordOptionsError(f"版面网格设置「{self.grid}」无效，应为 {' 或 '.join(GRID_MODES)}")
         if self.signature not in SIGNATURE_LAYOUTS:
             raise WordOptionsError(f"署名方式「{self.signature}」无效，应为 {' 或 '.join(SIGNATURE_LAYOUTS)}")
         if self.banji_placement not in BANJI_PLACEMENTS:
             raise WordOptionsError(f"版记位置「{self.banji_placement}」无效，应为 {' 或 '.join(BANJI_PLACEMENTS)}")
-        for name in ("font_body", "font_title", "font_heading1", "font_heading2", "font_heading34",
-                     "font_signer_name", "font_page_number"):
+        for name in FONT_FIELDS:
             if not str(getattr(self, name) or "").strip():
                 raise WordOptionsError("字体名称不能为空")
         if not 1 <= self.red_line_eighths <= 96:

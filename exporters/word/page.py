@@ -45,15 +45,22 @@ def setup_settings(document) -> None:
         lang.set(qn("w:eastAsia"), "zh-CN")
 
 
+# Word (and python-docx) hold a core property of at most 255 characters; the file keeps its start.
+CORE_PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    return text[:CORE_PROPERTY_LIMIT]
+
+
 def setup_properties(document, *, title: str, author: str) -> None:
     """Core properties (python-docx's template says author "python-docx", dated 2013); no template
     thumbnail (Windows Explorer would show python-docx's picture as the file's preview) and no
     Word 2010 copy of the template's styles."""
     props = document.core_properties
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = title
-    props.author = author
-    props.last_modified_by = author
+    props.title = _property(title)
+    props.author = props.last_modified_by = _property(author)
     props.comments = ""
     props.keywords = ""
     props.subject = ""

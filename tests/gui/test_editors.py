@@ -235,3 +235,17 @@ def test_tab_goes_down_the_form_in_reading_order(make_window, report_copy, qtbot
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
         focus = QApplication.focusWidget()
         assert focus is expected or expected.isAncestorOf(focus)
+
+
+def test_going_to_a_span_after_a_rare_character_selects_the_words_meant(doc, meta_form):
+    """Spans from the checks count characters; Qt counts 𠀀 (outside the BMP) as two positions.
+    The selection used to start one character early for every such character before it."""
+    doc.report.set_meta(organ_name="𠀀𪚥某某街道办事处", title="𠀀关于2024年度法治政府建设情况的报告",
+                        addressees=["区委依法治区办", "😀区政府"])
+    meta_form.refresh()
+    meta_form.focus_field("organ_name", span=(2, 4))
+    assert meta_form.organ.selectedText() == "某某"
+    meta_form.focus_field("title", span=(1, 3))
+    assert meta_form.title.textCursor().selectedText() == "关于"
+    meta_form.focus_field("addressees", index=1, span=(1, 3))
+    assert meta_form.addressees.textCursor().selectedText() == "区政"

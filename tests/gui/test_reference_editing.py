@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from models.templates import new_report
+from models.text import split_paragraphs
 from ui import dialogs
 from ui.commands import SectionEdit, ValueEdit
 from ui.document import ReportDocument
 from ui.reference_text import REF_ID, REFS_MIME
-from ui.section_editor import PreambleEditor, SectionEditor
+from ui.section_editor import ParagraphEdit, PreambleEditor, SectionEditor
 
 from .helpers import commit_text
 
@@ -160,16 +163,76 @@ def test_copy_and_paste_keeps_the_reference_and_gives_other_programs_the_number(
     assert body.toPlainText().count("1700") == 2
 
 
-def test_a_problem_span_of_the_stored_text_selects_the_same_words(doc, section, editor):
-    start = TEXT.index("法治讲座")
-    editor.select_text(0, (start, start + 4))
-    assert editor.body.textCursor().selectedText() == "法治讲座"
-    ref = TEXT.index("{{B05}}")
+def assert_spans_select(editor, stored: str, words: str) -> None:
+    """A span of ``words`` in the stored text selects them; a span from the reference to 人次
+    selects the number shown and 人次."""
+    start = stored.index(words)
+    editor.select_text(0, (start, start + len(words)))
+    assert editor.body.textCursor().selectedText() == words
+    ref = stored.index("{{B05}}")
     editor.select_text(0, (ref, ref + len("{{B05}}人次")))
     assert editor.body.textCursor().selectedText() == "1520人次"
+
+
+def test_a_problem_span_of_the_stored_text_selects_the_same_words(doc, section, editor):
+    assert_spans_select(editor, TEXT, "法治讲座")
 
 
 def test_an_edit_elsewhere_in_the_report_leaves_the_shown_number(doc, section, editor):
     other = doc.report.sections[0].children[1]
     doc.push(SectionEdit(doc.report, other.id, "paragraphs", ["另一段。"], "修改正文"))
     assert editor.body.toPlainText() == SHOWN
+
+
+# Characters outside the BMP (rare name characters such as 𠀀, emoji) are two UTF-16 units in Qt
+# and one character in Python; references after them used to be read back one place off.
+ASTRAL = "𠀀村社区培训{{B05}}人次，😀{{B06a}}件。"
+
+
+@pytest.mark.parametrize("filled", [True, False])
+def test_typing_in_a_paragraph_with_rare_characters_before_a_reference_stores_what_was_typed(
+        doc, section, editor, filled):
+    if not filled:
+        doc.report.set_value("B05", value=None)
+        editor.show_section(section.id)
+    doc.push(SectionEdit(doc.report, section.id, "paragraphs", [ASTRAL], "修改正文"))
+    body = editor.body
+    body.moveCursor(QTextCursor.End)
+    commit_text(body, "另有")
+    editor.body_commit.flush()
+    assert doc.report.find_section(section.id).paragraphs == [ASTRAL + "另有"]
+
+
+def test_a_problem_span_after_rare_characters_selects_the_same_words(doc, section, editor):
+    doc.push(SectionEdit(doc.report, section.id, "paragraphs", [ASTRAL], "修改正文"))
+    assert_spans_select(editor, ASTRAL, "培训")
+    doc.push(SectionEdit(doc.report, section.id, "heading", "😀深入学习宣传", "修改标题"))
+    editor.select_text(None, (1, 3))
+    assert editor.heading.selectedText() == "深入"
+
+
+_CHARS = st.one_of(st.sampled_from("法治，。{}𠀀😀𪚥 \t\u3000"), st.characters(blacklist_categories=("Cs",)))
+_PIECES = st.one_of(st.text(_CHARS, max_size=8), st.sampled_from(["{{B05}}", "{{B06a}}", "{{Z99}}", "{{", "}}"]))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.lists(_PIECES, max_size=5).map("".join), max_size=4))
+def test_any_stored_text_reads_back_from_the_editor_unchanged(doc, texts):
+    """What the editor shows and hands back after an edit is what the report holds, character for
+    character (the editor only drops what the model never keeps: empty lines, edge spaces)."""
+    paragraphs = split_paragraphs("\n".join(texts))
+    edit = ParagraphEdit(doc)
+    edit.set_paragraphs(paragraphs)
+    assert edit.paragraphs() == paragraphs
+    edit.deleteLater()
+
+
+def test_a_reference_to_a_custom_indicator_named_over_two_lines_stays_in_its_paragraph(doc, section, editor):
+    doc.report.add_custom_indicator("网格\n巡查", "次")
+    editor.show_section(section.id)
+    editor.body.moveCursor(QTextCursor.End)
+    editor.body.insert_reference("X01")
+    commit_text(editor.body, "。")
+    editor.body_commit.flush()
+    assert doc.report.find_section(section.id).paragraphs == [TEXT + "{{X01}}。"]

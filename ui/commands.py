@@ -205,15 +205,24 @@ def content_copy(report: Report) -> Report:
 
 
 class ReplaceContent(QUndoCommand):
-    """Replace the whole content (restoring a recovery copy); undo returns to the file's version."""
+    """Replace the whole content (restoring a recovery copy); undo returns to the file's version.
+
+    The two contents are swapped, never copied: the commands before and after this one hold
+    sections of the content they were made on, and must find those same objects again."""
 
     def __init__(self, report: Report, content: Report, text: str):
         super().__init__(text)
-        self.report, self.new, self.old = report, content, None
+        self.report, self.other = report, content  # ``content`` belongs to the command from now on
 
     def redo(self) -> None:
-        self.old = content_copy(self.report)
-        self.report.replace_with(content_copy(self.new))
+        self._swap()
 
     def undo(self) -> None:
-        self.report.replace_with(self.old)
+        self._swap()
+
+    def _swap(self) -> None:
+        r = self.report
+        shown = Report(meta=r.meta, preamble=r.preamble, sections=r.sections,
+                       custom_indicators=r.custom_indicators, values=r.values)
+        r.replace_with(self.other)
+        self.other = shown

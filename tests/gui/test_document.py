@@ -83,3 +83,32 @@ def test_save_as_moves_the_lock_and_a_failed_save_changes_nothing(doc, report_co
     doc.save_as(target)
     assert doc.path == target and not doc.is_modified
     assert lock_path_for(target).exists() and not lock_path_for(report_copy).exists()
+
+
+def test_undo_and_redo_across_a_restored_recovery_copy_give_back_every_step(doc, report_copy):
+    """Restoring a recovery copy is one undo step among others: going back past it and forward again must
+    show each step's report exactly (the sections the earlier steps hold are the ones shown again)."""
+    from models.report import Section
+    from models.storage import dumps
+    from ui.commands import AddSection, ReplaceContent
+
+    doc.open(report_copy)
+    r = doc.report
+    states = [dumps(r)]
+    added = Section(heading="甲")
+    doc.push(AddSection(r, None, 0, added))
+    states.append(dumps(r))
+    doc.push(SectionEdit(r, added.id, "heading", "乙", "x"))
+    states.append(dumps(r))
+    recovered = load_report(report_copy)
+    recovered.meta.notes = "恢复的附注"
+    doc.push(ReplaceContent(r, recovered, "恢复自动保存的修改"))
+    states.append(dumps(r))
+    doc.push(SectionEdit(r, r.sections[0].id, "heading", "丙", "x"))
+    states.append(dumps(r))
+    for step in range(len(states) - 2, -1, -1):
+        doc.undo()
+        assert dumps(r) == states[step], f"undo to step {step}"
+    for step in range(1, len(states)):
+        doc.redo()
+        assert dumps(r) == states[step], f"redo to step {step}"

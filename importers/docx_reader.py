@@ -23,7 +23,7 @@ from .docx_guard import MAX_DOCX_BYTES, refuse_non_docx
 from .docx_numbering import Numbering
 from .elements import cc_names, parse_printing
 from .errors import ImportFailed
-from .lines import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Line
+from .lines import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Line, leading_text
 from .text_reader import read_bytes
 
 _P, _R, _T, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -333,16 +333,7 @@ def _set_apart(pieces: list[_Piece]) -> str:
 
 
 def _leading(pieces: list[_Piece], belongs) -> str:
-    lead, started = [], False
-    for piece in pieces:
-        if not piece.text.strip():
-            lead.append(piece.text)
-            continue
-        if not belongs(piece):
-            break
-        started = True
-        lead.append(piece.text)
-    return "".join(lead).strip() if started else ""
+    return leading_text((piece.text, belongs(piece)) for piece in pieces)
 
 
 def _is_toc_sdt(sdt) -> bool:

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from typing import Optional
 
 from .errors import ImportFailed
-from .lines import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Line
+from .lines import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Line, leading_text
 from .text_reader import decode_text
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml")
@@ -186,7 +186,7 @@ class _PageParser(HTMLParser):
             return
         text = "\n".join(part.strip(" ") for part in "".join(t for t, _ in self._pieces).split("\n"))
         if text.strip():
-            self.lines.append(Line(text=text.strip("\n"), lead=_lead(self._pieces), align=self._alignment(),
+            self.lines.append(Line(text=text.strip("\n"), lead=leading_text(self._pieces), align=self._alignment(),
                                    number=len(self.lines) + 1))
         self._pieces = []
 
@@ -209,15 +209,3 @@ def _is_bold(attributes: dict) -> bool:
     return "font-weight:bold" in style or "font-weight:700" in style
 
 
-def _lead(pieces: list[tuple[str, bool]]) -> str:
-    """The bold text the block starts with (a run-in heading), "" when it starts plain."""
-    lead = []
-    for text, bold in pieces:
-        if not text.strip():
-            lead.append(text)
-            continue
-        if not bold:
-            break
-        lead.append(text)
-    joined = "".join(lead).strip()
-    return joined if joined and any(bold and t.strip() for t, bold in pieces) else ""

@@ -8,7 +8,7 @@ same report are parsed by the same rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 ALIGN_CENTER = "center"
 ALIGN_RIGHT = "right"
@@ -40,3 +40,19 @@ class Line:
     align: str = ""
     number: int = 0
     from_table: bool = False
+
+
+def leading_text(pieces: Iterable[tuple[str, bool]]) -> str:
+    """The text of the pieces a paragraph starts with that belong together (bold, say) — the
+    ``lead`` of a :class:`Line`; spaces between them count either way. "" when the first
+    visible piece does not belong."""
+    lead, started = [], False
+    for text, belongs in pieces:
+        if not text.strip():
+            lead.append(text)
+            continue
+        if not belongs:
+            break
+        started = True
+        lead.append(text)
+    return "".join(lead).strip() if started else ""
